@@ -1,0 +1,44 @@
+package kz.qatysu.citizen.application;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.util.Optional;
+import kz.qatysu.citizen.domain.Citizen;
+import kz.qatysu.citizen.domain.Iin;
+
+@ApplicationScoped
+public class CitizenRepository {
+
+    @PersistenceContext(unitName = "qatysu")
+    private EntityManager em;
+
+    public Optional<Citizen> find(long id) {
+        return Optional.ofNullable(em.find(Citizen.class, id));
+    }
+
+    public Optional<Citizen> findByIin(Iin iin) {
+        return em.createNamedQuery("Citizen.findByIin", Citizen.class)
+                .setParameter("iin", iin.value())
+                .getResultStream().findFirst();
+    }
+
+    /** Serialises concurrent first logins of the same person (two tabs, two devices) on a per-IIN advisory lock. */
+    public void lockIdentity(Iin iin) {
+        em.createNativeQuery("select pg_advisory_xact_lock(hashtextextended(?1, 7303))")
+                .setParameter(1, iin.value())
+                .getSingleResult();
+    }
+
+    public Citizen add(Citizen citizen) {
+        em.persist(citizen);
+        em.flush();
+        return citizen;
+    }
+
+    public Citizen lock(Citizen citizen) {
+        em.lock(citizen, LockModeType.PESSIMISTIC_WRITE);
+        return citizen;
+    }
+}

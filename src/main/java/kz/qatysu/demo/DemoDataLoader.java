@@ -1,0 +1,46 @@
+package kz.qatysu.demo;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.inject.Inject;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import kz.qatysu.staff.application.StaffService;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Demo data for {@code ./qatysu run} and the browser tests: the territorial scopes of the demo staff accounts of
+ * the Keycloak realm export. Off unless {@code QATYSU_DEMO_DATA=true}.
+ */
+@Startup
+@Singleton
+@DependsOn("BundledClassifierLoader")
+public class DemoDataLoader {
+
+    /** Demo staff accounts and the KATO unit whose subtree each may act on (Bostandyk, Esil). */
+    static final Map<String, String> STAFF_SCOPES = Map.of(
+            "moderator.bostandyk", "751410000",
+            "reviewer.bostandyk", "751410000",
+            "moderator.esil", "711210000");
+
+    @EJB
+    private StaffService staff;
+    @Inject
+    private Logger logger;
+    @Inject
+    @ConfigProperty(name = "qatysu.demo-data", defaultValue = "false")
+    boolean enabled;
+
+    @PostConstruct
+    void load() {
+        if (!enabled) {
+            return;
+        }
+        STAFF_SCOPES.forEach((username, kato) -> staff.assignScopeAs(username, kato, "demo-data"));
+        logger.log(Level.INFO, "Demo data loaded: {0} staff scopes", STAFF_SCOPES.size());
+    }
+}
