@@ -67,6 +67,7 @@ public final class KatoFileParser {
             if (layout == null) {
                 throw new KatoImportException(List.of(new KatoImportException.Problem(1, "kato.import.header", firstLine)));
             }
+            LineIndex lines = new LineIndex(text);
             List<CSVRecord> records = new ArrayList<>();
             for (CSVRecord record : parser) {
                 if (records.size() >= MAX_ROWS) {
@@ -76,14 +77,14 @@ public final class KatoFileParser {
                 records.add(record);
             }
             List<Row> rows = layout == Layout.QATYSU
-                    ? readQatysu(records, header, problems)
-                    : readOfficial(records, header, problems);
+                    ? readQatysu(records, header, lines, problems)
+                    : readOfficial(records, header, lines, problems);
             checkTree(rows, problems);
             if (!problems.isEmpty()) {
                 throw new KatoImportException(problems);
             }
             return new Result(layout, rows);
-        } catch (IOException | IllegalArgumentException | IllegalStateException e) {
+        } catch (IOException | java.io.UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
             // Commons CSV reports malformed quoting and similar as these, with the line in its message.
             throw new KatoImportException(List.of(new KatoImportException.Problem(0, "kato.import.malformed", e.getMessage())));
         }
@@ -120,11 +121,11 @@ public final class KatoFileParser {
         return null;
     }
 
-    private static List<Row> readQatysu(List<CSVRecord> records, Map<String, Integer> header,
+    private static List<Row> readQatysu(List<CSVRecord> records, Map<String, Integer> header, LineIndex lines,
                                         List<KatoImportException.Problem> problems) {
         List<Row> rows = new ArrayList<>();
         for (CSVRecord record : records) {
-            int line = (int) record.getRecordNumber() + 1;
+            int line = lines.lineOf(record.getCharacterPosition());
             if (!record.isConsistent()) {
                 problems.add(new KatoImportException.Problem(line, "kato.import.columns", String.valueOf(record.size())));
                 continue;
@@ -144,12 +145,12 @@ public final class KatoFileParser {
         return rows;
     }
 
-    private static List<Row> readOfficial(List<CSVRecord> records, Map<String, Integer> header,
+    private static List<Row> readOfficial(List<CSVRecord> records, Map<String, Integer> header, LineIndex lines,
                                           List<KatoImportException.Problem> problems) {
         List<Row> candidates = new ArrayList<>();
         Set<String> codes = new HashSet<>();
         for (CSVRecord record : records) {
-            int line = (int) record.getRecordNumber() + 1;
+            int line = lines.lineOf(record.getCharacterPosition());
             if (!record.isConsistent()) {
                 problems.add(new KatoImportException.Problem(line, "kato.import.columns", String.valueOf(record.size())));
                 continue;
@@ -172,6 +173,28 @@ public final class KatoFileParser {
             rows.add(new Row(row.line(), row.code(), parent, row.level(), row.nameKk(), row.nameRu(), null));
         }
         return rows;
+    }
+
+    /** Maps character offsets of the text to 1-based line numbers (LF, CRLF or CR line ends). */
+    private static final class LineIndex {
+        private final int[] starts;
+
+        LineIndex(String text) {
+            List<Integer> list = new ArrayList<>();
+            list.add(0);
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (c == '\n' || (c == '\r' && (i + 1 >= text.length() || text.charAt(i + 1) != '\n'))) {
+                    list.add(i + 1);
+                }
+            }
+            starts = list.stream().mapToInt(Integer::intValue).toArray();
+        }
+
+        int lineOf(long offset) {
+            int index = java.util.Arrays.binarySearch(starts, (int) offset);
+            return index >= 0 ? index + 1 : -index - 1;
+        }
     }
 
     private static String levelOf(KatoCode code) {
