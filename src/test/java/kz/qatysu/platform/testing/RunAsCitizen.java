@@ -1,0 +1,16 @@
+package kz.qatysu.platform.testing;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RunAs;
+import jakarta.ejb.Stateless;
+import java.util.concurrent.Callable;
+
+/** Runs code inside the container as a citizen, the way an authenticated citizen's request would. */
+@Stateless
+@RunAs("citizen")
+@PermitAll
+public class RunAsCitizen {
+    public <T> T call(Callable<T> work) throws Exception {
+        return work.call();
+    }
+}

@@ -1,0 +1,156 @@
+package kz.qatysu.portal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import kz.qatysu.platform.testing.Browser;
+import kz.qatysu.platform.testing.Database;
+import kz.qatysu.platform.testing.Deployments;
+import kz.qatysu.platform.testing.KeycloakServer;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+
+/**
+ * Journeys through the real login chain in headless Chromium: portal → Keycloak realm qatysu → realm egov (the
+ * national identity provider) → back to the portal; staff through Keycloak's own form.
+ */
+@ExtendWith({KeycloakServer.class, ArquillianExtension.class})
+@RunAsClient
+public class PortalBrowserIT {
+
+    private static final String PORTAL = "http://localhost:" + System.getProperty("qatysu.it.port", "18080");
+    private static Browser browser;
+
+    @Deployment(testable = false)
+    public static WebArchive deployment() {
+        return Deployments.portal();
+    }
+
+    @BeforeAll
+    static void startBrowser() {
+        browser = new Browser();
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @BeforeEach
+    void freshSession() {
+        browser.open(PORTAL + "/");
+        browser.clearCookies();
+        browser.open(PORTAL + "/");
+    }
+
+    private void signInWithEgov(String iin) {
+        browser.open(PORTAL + "/");
+        browser.click(By.id("signInEgov"));
+        browser.awaitUrlContains("/realms/egov/");
+        browser.type(By.id("username"), iin);
+        browser.type(By.id("password"), "demo");
+        browser.click(By.id("kc-login"));
+    }
+
+    private void signInAsStaff(String username) {
+        browser.open(PORTAL + "/");
+        browser.click(By.id("signInStaff"));
+        browser.awaitUrlContains("/realms/qatysu/");
+        browser.type(By.id("username"), username);
+        browser.type(By.id("password"), "demo");
+        browser.click(By.id("kc-login"));
+    }
+
+    private void chooseLanguage(String language) {
+        browser.click(By.cssSelector("#languageForm a[lang='" + language + "']"));
+    }
+
+    @Test
+    public void aCitizenSignsInWithEgovAndSeesTheirRegistryDataInEachLanguage() {
+        signInWithEgov("800416100254");
+        browser.awaitUrlContains("/cabinet");
+
+        chooseLanguage("kk");
+        assertThat(browser.text(By.id("maskedIin"))).isEqualTo("800416******");
+        assertThat(browser.text(By.id("fullName"))).isNotBlank();
+        assertThat(browser.text(By.id("territoryPath"))).isEqualTo("Алматы › Бостандық ауданы");
+        assertThat(browser.pageSource()).doesNotContain("800416100254");
+        browser.screenshot("cabinet-kk");
+
+        chooseLanguage("ru");
+        assertThat(browser.text(By.id("territoryPath"))).isEqualTo("Алматы › Бостандыкский район");
+        assertThat(browser.text(By.id("cabinetHeading"))).isEqualTo("Личный кабинет");
+
+        chooseLanguage("en");
+        assertThat(browser.text(By.id("territoryPath"))).isEqualTo("Almaty › Bostandyk District");
+        assertThat(browser.text(By.id("sex"))).isEqualTo("Male");
+        assertThat(Integer.parseInt(browser.text(By.id("age")))).isGreaterThan(140);
+        browser.screenshot("cabinet-en");
+    }
+
+    @Test
+    public void afterLogoutSigningInAgainShowsTheEgovLoginForm() {
+        signInWithEgov("750505200024");
+        browser.awaitUrlContains("/cabinet");
+        assertThat(browser.text(By.id("territoryPath"))).contains("Есіл");
+
+        browser.click(By.id("logoutButton"));
+        browser.await(d -> d.getCurrentUrl().equals(PORTAL + "/") || d.getCurrentUrl().startsWith(PORTAL + "/index"));
+
+        browser.click(By.id("signInEgov"));
+        browser.awaitUrlContains("/realms/egov/");
+        assertThat(browser.find(By.id("username")).isDisplayed()).isTrue();
+        assertThat(browser.find(By.id("password")).isDisplayed()).isTrue();
+    }
+
+    @Test
+    public void aPersonWithAnInvalidIinIsRefusedWithAClearPageAndNothingIsStored() throws Exception {
+        chooseLanguage("ru");
+        signInWithEgov("800416100255");
+
+        browser.await(d -> d.getPageSource().contains("refusedHeading"));
+        assertThat(browser.text(By.id("refusedHeading"))).isEqualTo("Не удалось выполнить вход");
+        assertThat(browser.text(By.id("refusalReason"))).contains("ИИН");
+        browser.screenshot("login-refused-ru");
+        assertThat(Database.count("select count(*) from citizen where iin = ?", "800416100255")).isZero();
+
+        // The session is gone: the cabinet asks for a login again.
+        browser.open(PORTAL + "/cabinet/");
+        browser.awaitUrlContains("/realms/");
+    }
+
+    @Test
+    public void aCitizenIsForbiddenTheStaffPages() {
+        signInWithEgov("800416100254");
+        browser.awaitUrlContains("/cabinet");
+
+        browser.open(PORTAL + "/staff/");
+
+        assertThat(browser.text(By.id("errorHeading"))).isNotBlank();
+        assertThat(browser.pageSource()).doesNotContain("staffUsername");
+    }
+
+    @Test
+    public void aDistrictModeratorReachesTheStaffPageWithTheirTerritory() {
+        chooseLanguage("en");
+        signInAsStaff("moderator.bostandyk");
+        browser.awaitUrlContains("/staff");
+
+        assertThat(browser.text(By.id("staffUsername"))).isEqualTo("moderator.bostandyk");
+        assertThat(browser.text(By.id("scopePath"))).isEqualTo("Almaty › Bostandyk District");
+        assertThat(browser.pageSource()).contains("Moderator");
+        browser.screenshot("staff-moderator-en");
+
+        browser.open(PORTAL + "/admin/staff.xhtml");
+        assertThat(browser.text(By.id("errorHeading"))).isEqualTo("Access denied");
+    }
+}
