@@ -6,6 +6,7 @@
 #   QATYSU_OIDC_CLIENT_SECRET  secret of client qatysu-portal (required)
 #   CITIZEN_IIN / CITIZEN_PASSWORD   egov demo citizen (default 800416100254 / demo)
 #   STAFF_USER / STAFF_PASSWORD      qatysu staff user (default moderator.bostandyk / demo)
+#   QATYSU_BROKER_CLIENT_SECRET      optional: also checks realm egov directly as client qatysu-broker
 #
 # Uses only bash, curl and python3 (stdlib). Prints PASS/FAIL per check; exits 1 on any FAIL.
 # Nothing here needs the portal to run: the authorization code is read from the Location header
@@ -91,6 +92,30 @@ echo "== Keycloak $KC_URL, portal redirect $REDIRECT"
 check "realm qatysu reachable" curl -sf -o /dev/null "$REALM_URL/.well-known/openid-configuration"
 check "realm egov reachable"   curl -sf -o /dev/null "$KC_URL/realms/egov/.well-known/openid-configuration"
 
+echo "== secrets were substituted at import (an unset variable would leave the literal placeholder as secret)"
+r=$(curl -s -u 'qatysu-portal:${QATYSU_OIDC_CLIENT_SECRET}' -d grant_type=client_credentials "$REALM_URL/protocol/openid-connect/token")
+check "qatysu-portal refuses the literal placeholder secret" test "$(python3 -c 'import sys,json;print(json.loads(sys.argv[1]).get("error_description",""))' "$r")" = "Invalid client or Invalid client credentials"
+r=$(curl -s -u 'qatysu-broker:${QATYSU_BROKER_CLIENT_SECRET}' -d grant_type=client_credentials "$KC_URL/realms/egov/protocol/openid-connect/token")
+check "egov qatysu-broker refuses the literal placeholder secret" test "$(python3 -c 'import sys,json;print(json.loads(sys.argv[1]).get("error_description",""))' "$r")" = "Invalid client or Invalid client credentials"
+r=$(curl -s -u "qatysu-portal:$SECRET" -d grant_type=client_credentials "$REALM_URL/protocol/openid-connect/token")
+check "qatysu-portal accepts QATYSU_OIDC_CLIENT_SECRET (client authenticated; service account disabled)" test "$(python3 -c 'import sys,json;print(json.loads(sys.argv[1]).get("error",""))' "$r")" = "unauthorized_client" -a -z "${r##*service account*}"
+
+if [ -n "${QATYSU_BROKER_CLIENT_SECRET:-}" ]; then
+  echo "== realm egov seen directly by its client qatysu-broker (what the broker receives)"
+  jar="$WORK/egov.jar"; : > "$jar"; BR="$KC_URL/realms/qatysu/broker/egov/endpoint"
+  curl -s -b "$jar" -c "$jar" -o "$WORK/page.html" "$KC_URL/realms/egov/protocol/openid-connect/auth?client_id=qatysu-broker&response_type=code&scope=openid&state=s&redirect_uri=$(urlenc "$BR")"
+  check "egov login page title names eGov ($(grep -o '<title>[^<]*' "$WORK/page.html" | head -1 | sed 's/<title>//'))" grep -q '<title>[^<]*eGov' "$WORK/page.html"
+  check "egov login page offers kk/ru/en" bash -c "grep -q 'kc_locale=kk' '$WORK/page.html' && grep -q 'kc_locale=ru' '$WORK/page.html' && grep -q 'kc_locale=en' '$WORK/page.html'"
+  loc=$(curl -s -b "$jar" -c "$jar" -o /dev/null -w '%{redirect_url}' --data-urlencode "username=$CITIZEN_IIN" --data-urlencode "password=$CITIZEN_PASSWORD" "$(form_action "$WORK/page.html")")
+  curl -s -u "qatysu-broker:$QATYSU_BROKER_CLIENT_SECRET" -d grant_type=authorization_code --data-urlencode "code=$(qparam "$loc" code)" \
+      --data-urlencode "redirect_uri=$BR" "$KC_URL/realms/egov/protocol/openid-connect/token" > "$WORK/etok.json"
+  curl -s -H "Authorization: Bearer $(jget "$WORK/etok.json" access_token)" "$KC_URL/realms/egov/protocol/openid-connect/userinfo" > "$WORK/eui.json"
+  check "egov userinfo nests the person: person.iin=$(jget "$WORK/eui.json" person.iin) person.surname=$(jget "$WORK/eui.json" person.surname) person.kato=$(jget "$WORK/eui.json" person.kato)" \
+      test "$(jget "$WORK/eui.json" person.iin)" = "$CITIZEN_IIN" -a -n "$(jget "$WORK/eui.json" person.surname)" -a -n "$(jget "$WORK/eui.json" person.name)" -a -n "$(jget "$WORK/eui.json" person.birthdate)" -a -n "$(jget "$WORK/eui.json" person.kato)"
+  code=$(curl -s -o /dev/null -w '%{http_code}' "$KC_URL/realms/egov/protocol/openid-connect/auth?client_id=qatysu-broker&response_type=code&scope=openid&redirect_uri=$(urlenc "$KC_URL/realms/evil/broker/egov/endpoint")")
+  check "egov refuses any other redirect_uri for qatysu-broker (HTTP $code)" test "$code" = 400
+fi
+
 echo "== citizen: brokered login through eGov (kc_idp_hint=egov)"
 if citizen_login c1; then
   pass "citizen login through egov returns a code to $REDIRECT"
@@ -163,7 +188,8 @@ jar="$WORK/staff.jar"; : > "$jar"
 follow "$(authorize_url "" "$jar")" "$jar" >/dev/null
 action=$(form_action "$WORK/page.html")
 check "qatysu login page shows the password form" test -n "$action" -a -z "${action##$REALM_URL/*}"
-check "qatysu login page shows the eGov button (broker/egov/login link)" grep -q '/realms/qatysu/broker/egov/login' "$WORK/page.html"
+check "qatysu login page shows the eGov button (broker/egov/login link labelled eGov)" grep -qE '/realms/qatysu/broker/egov/login[^>]*>' "$WORK/page.html"
+check "eGov button label is 'eGov'" python3 -c 'import re,sys;s=open(sys.argv[1]).read();m=re.search(r"<a[^>]*/broker/egov/login.*?</a>",s,re.S);sys.exit(0 if m and "eGov" in re.sub(r"<[^>]+>","",m.group(0)) else 1)' "$WORK/page.html"
 cb=$(curl -s -o "$WORK/page.html" -b "$jar" -c "$jar" -w '%{redirect_url}' --data-urlencode "username=$STAFF_USER" \
     --data-urlencode "password=$STAFF_PASSWORD" --data-urlencode credentialId= "$action")
 case "$cb" in "$REDIRECT"*)
