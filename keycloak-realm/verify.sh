@@ -188,11 +188,17 @@ echo "== staff: password form of realm qatysu (no hint)"
 jar="$WORK/staff.jar"; : > "$jar"
 follow "$(authorize_url "" "$jar")" "$jar" >/dev/null
 action=$(form_action "$WORK/page.html")
-check "qatysu login page shows the password form" test -n "$action" -a -z "${action##$REALM_URL/*}"
+check "qatysu login page shows the staff login form" test -n "$action" -a -z "${action##$REALM_URL/*}"
 check "qatysu login page shows the eGov button (broker/egov/login link labelled eGov)" grep -qE '/realms/qatysu/broker/egov/login[^>]*>' "$WORK/page.html"
 check "eGov button label is 'eGov'" python3 -c 'import re,sys;s=open(sys.argv[1]).read();m=re.search(r"<a[^>]*/broker/egov/login.*?</a>",s,re.S);sys.exit(0 if m and "eGov" in re.sub(r"<[^>]+>","",m.group(0)) else 1)' "$WORK/page.html"
 cb=$(curl -s -o "$WORK/page.html" -b "$jar" -c "$jar" -w '%{redirect_url}' --data-urlencode "username=$STAFF_USER" \
     --data-urlencode "password=$STAFF_PASSWORD" --data-urlencode credentialId= "$action")
+if [ -z "$cb" ] && grep -q 'name="password"' "$WORK/page.html" && ! grep -q 'name="username"' "$WORK/page.html"; then
+  # identity-first browser flow ("qatysu browser identity-first"): username page, then password page
+  echo "  (identity-first flow: separate password page)"
+  cb=$(curl -s -o "$WORK/page.html" -b "$jar" -c "$jar" -w '%{redirect_url}' --data-urlencode "password=$STAFF_PASSWORD" \
+      --data-urlencode credentialId= "$(form_action "$WORK/page.html")")
+fi
 case "$cb" in "$REDIRECT"*)
   exchange "$(qparam "$cb" code)"; jwt_payload "$(jget "$WORK/tok.json" access_token)" > "$WORK/s.at.json"
   check "staff preferred_username = $STAFF_USER" test "$(jget "$WORK/s.at.json" preferred_username)" = "$STAFF_USER"
