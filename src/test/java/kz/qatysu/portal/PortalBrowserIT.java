@@ -65,7 +65,9 @@ public class PortalBrowserIT {
         browser.open(PORTAL + "/");
         browser.click(By.id("signInStaff"));
         browser.awaitUrlContains("/realms/qatysu/");
+        // Identity first: the login name, then (for staff only) the password.
         browser.type(By.id("username"), username);
+        browser.click(By.id("kc-login"));
         browser.type(By.id("password"), "demo");
         browser.click(By.id("kc-login"));
     }
@@ -101,7 +103,8 @@ public class PortalBrowserIT {
     public void afterLogoutSigningInAgainShowsTheEgovLoginForm() {
         signInWithEgov("750505200024");
         browser.awaitUrlContains("/cabinet");
-        assertThat(browser.text(By.id("territoryPath"))).contains("Есіл");
+        chooseLanguage("kk");
+        assertThat(browser.text(By.id("territoryPath"))).isEqualTo("Астана › Есіл ауданы");
 
         browser.click(By.id("logoutButton"));
         browser.await(d -> d.getCurrentUrl().equals(PORTAL + "/") || d.getCurrentUrl().startsWith(PORTAL + "/index"));
@@ -117,7 +120,7 @@ public class PortalBrowserIT {
         chooseLanguage("ru");
         signInWithEgov("800416100255");
 
-        browser.await(d -> d.getPageSource().contains("refusedHeading"));
+        browser.awaitUrlContains("/login-refused");
         assertThat(browser.text(By.id("refusedHeading"))).isEqualTo("Не удалось выполнить вход");
         assertThat(browser.text(By.id("refusalReason"))).contains("ИИН");
         browser.screenshot("login-refused-ru");

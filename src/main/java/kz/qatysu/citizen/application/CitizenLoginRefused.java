@@ -29,8 +29,13 @@ public class CitizenLoginRefused extends RuntimeException {
         return reason;
     }
 
+    /** The reason as a stable code for URLs and bundles, e.g. {@code invalid-iin}. */
+    public String reasonCode() {
+        return reason.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
+
     /** The key of the localised explanation in the i18n bundle. */
     public String messageKey() {
-        return "login.refused." + reason.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        return "login.refused." + reasonCode();
     }
 }

@@ -30,7 +30,6 @@ public class CitizenSessionFilter extends HttpFilter {
 
     /** Session attribute holding the citizen's surrogate id once registered. */
     public static final String CITIZEN_ID = "qatysu.citizenId";
-    public static final String REFUSAL_ATTRIBUTE = "qatysu.loginRefusal";
 
     @EJB
     private CitizenService citizens;
@@ -53,9 +52,7 @@ public class CitizenSessionFilter extends HttpFilter {
                 session.setAttribute(CITIZEN_ID, id);
             } catch (CitizenLoginRefused refused) {
                 termination.terminate(request);
-                request.setAttribute(REFUSAL_ATTRIBUTE, refused.messageKey());
-                response.setStatus(HttpServletResponse.SC_FORBIDDEN);
-                request.getRequestDispatcher("/login-refused.xhtml").forward(request, response);
+                response.sendRedirect(request.getContextPath() + "/login-refused.xhtml?reason=" + refused.reasonCode());
                 return;
             }
         }

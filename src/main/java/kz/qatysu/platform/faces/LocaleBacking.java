@@ -32,7 +32,9 @@ public class LocaleBacking {
 
     public String change(String language) {
         if (settings.isSupported(language)) {
-            settings.choose(request, language);
+            settings.choose(request,
+                    (jakarta.servlet.http.HttpServletResponse) FacesContext.getCurrentInstance().getExternalContext().getResponse(),
+                    language);
         }
         String viewId = FacesContext.getCurrentInstance().getViewRoot().getViewId();
         return viewId + "?faces-redirect=true&includeViewParams=true";

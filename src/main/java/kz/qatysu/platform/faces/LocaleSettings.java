@@ -2,19 +2,22 @@ package kz.qatysu.platform.faces;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpSession;
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 
 /**
  * The portal's languages: Kazakh (the state language, default), Russian and English. A visitor's choice is kept in
- * the session; before they choose, the browser's preferred language decides.
+ * a cookie (it outlives sessions, logouts and refused logins); before they choose, the browser's preferred language
+ * decides.
  */
 @ApplicationScoped
 public class LocaleSettings {
 
-    public static final String SESSION_ATTRIBUTE = "qatysu.locale";
+    public static final String COOKIE = "qatysu-lang";
+    private static final String REQUEST_ATTRIBUTE = "qatysu.locale";
     public static final List<String> LANGUAGES = List.of("kk", "ru", "en");
     public static final String DEFAULT_LANGUAGE = "kk";
 
@@ -24,9 +27,15 @@ public class LocaleSettings {
 
     /** The language of this request: session choice, else the first supported Accept-Language, else Kazakh. */
     public String currentLanguage(HttpServletRequest request) {
-        HttpSession session = request.getSession(false);
-        if (session != null && session.getAttribute(SESSION_ATTRIBUTE) instanceof String chosen && isSupported(chosen)) {
+        if (request.getAttribute(REQUEST_ATTRIBUTE) instanceof String chosen && isSupported(chosen)) {
             return chosen;
+        }
+        if (request.getCookies() != null) {
+            for (Cookie cookie : request.getCookies()) {
+                if (COOKIE.equals(cookie.getName()) && isSupported(cookie.getValue())) {
+                    return cookie.getValue();
+                }
+            }
         }
         if (request.getHeader("Accept-Language") == null) {
             return DEFAULT_LANGUAGE;
@@ -39,10 +48,17 @@ public class LocaleSettings {
         return DEFAULT_LANGUAGE;
     }
 
-    public void choose(HttpServletRequest request, String language) {
+    public void choose(HttpServletRequest request, HttpServletResponse response, String language) {
         if (!isSupported(language)) {
             throw new IllegalArgumentException("Unsupported language");
         }
-        request.getSession(true).setAttribute(SESSION_ATTRIBUTE, language);
+        request.setAttribute(REQUEST_ATTRIBUTE, language);
+        Cookie cookie = new Cookie(COOKIE, language);
+        cookie.setPath(request.getContextPath().isEmpty() ? "/" : request.getContextPath());
+        cookie.setMaxAge(365 * 24 * 3600);
+        cookie.setHttpOnly(true);
+        cookie.setSecure(request.isSecure());
+        cookie.setAttribute("SameSite", "Lax");
+        response.addCookie(cookie);
     }
 }

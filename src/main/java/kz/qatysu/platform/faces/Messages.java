@@ -25,7 +25,7 @@ public class Messages {
         return args.length == 0 ? pattern : new MessageFormat(pattern, context.getViewRoot().getLocale()).format(args);
     }
 
-    /** An error shown next to the input with the given id (in the current form). */
+    /** An error shown next to the input with the given id (in the current form), or globally for {@code null}. */
     public void error(String clientId, String key, Object... args) {
         FacesContext context = FacesContext.getCurrentInstance();
         String summary = text(key, args);
@@ -42,6 +42,9 @@ public class Messages {
     }
 
     private static String resolve(FacesContext context, String id) {
+        if (id == null) {
+            return null;
+        }
         var component = context.getViewRoot().findComponent(":" + id);
         if (component == null) {
             for (var form : context.getViewRoot().getChildren()) {

@@ -45,6 +45,11 @@ public class OidcSettings {
         return citizenIdpHint;
     }
 
+    /** Keycloak's authorization endpoint (where the mechanism sends the browser to log in). */
+    public String getAuthorizationEndpoint() {
+        return providerUri + "/protocol/openid-connect/auth";
+    }
+
     /** Keycloak's RP-initiated logout endpoint. */
     public String getEndSessionEndpoint() {
         return providerUri + "/protocol/openid-connect/logout";

@@ -3,7 +3,6 @@ package kz.qatysu.platform.security;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.identitystore.openid.OpenIdContext;
-import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
@@ -53,13 +52,12 @@ public class SessionTermination {
         endLocal(request);
     }
 
-    /** Ends the container's authentication and the HTTP session. */
+    /**
+     * Ends the HTTP session, which holds the container's authentication and the tokens (the OpenID Connect
+     * mechanism registers the login with the session). {@code request.logout()} is not used: on Payara 7 the
+     * mechanism's logout handling commits the response, which would prevent the page that follows.
+     */
     public void endLocal(HttpServletRequest request) {
-        try {
-            request.logout();
-        } catch (ServletException e) {
-            logger.log(Level.WARNING, "Container logout failed: {0}", e.getMessage());
-        }
         HttpSession session = request.getSession(false);
         if (session != null) {
             session.invalidate();

@@ -92,9 +92,14 @@ public final class Browser implements AutoCloseable {
 
     /** Waits (polling every 100 ms, up to 30 s) until the condition yields a non-null, non-false value. */
     public <T> T await(Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, Duration.ofSeconds(30), Duration.ofMillis(100))
-                .ignoring(org.openqa.selenium.NoSuchElementException.class)
-                .until(condition);
+        try {
+            return new WebDriverWait(driver, Duration.ofSeconds(30), Duration.ofMillis(100))
+                    .ignoring(org.openqa.selenium.NoSuchElementException.class)
+                    .until(condition);
+        } catch (org.openqa.selenium.TimeoutException e) {
+            Path shot = screenshot("timeout-" + System.currentTimeMillis());
+            throw new AssertionError("Timed out at " + driver.getCurrentUrl() + " (screenshot " + shot + ")", e);
+        }
     }
 
     public void awaitUrlContains(String part) {
@@ -110,7 +115,9 @@ public final class Browser implements AutoCloseable {
                         + " && (!window.PrimeFaces || !PrimeFaces.ajax || PrimeFaces.ajax.Queue.isEmpty());"));
     }
 
+    /** Forgets every cookie of every site and path (portal and Keycloak realms alike): a new visitor. */
     public void clearCookies() {
+        driver.executeCdpCommand("Network.clearBrowserCookies", java.util.Map.of());
         driver.manage().deleteAllCookies();
     }
 
