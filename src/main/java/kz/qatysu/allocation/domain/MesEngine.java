@@ -133,6 +133,10 @@ final class MesEngine {
         private int[] transition = new int[64];
         private BigInteger denominator;
         private int compactionThreshold = 4096;
+        /** Level values are rescaled lazily: value[l] is over the denominator of epoch epochOf[l]. */
+        private int[] epochOf = new int[64];
+        private final List<BigInteger> epochDenominator = new ArrayList<>();
+        private BigInteger[] ratioToCurrent = new BigInteger[16];
 
         private final BigInteger[] rhoNum = new BigInteger[election.projectCount];
         private final BigInteger[] rhoDen = new BigInteger[election.projectCount];
@@ -222,6 +226,11 @@ final class MesEngine {
             levelCount = 2;
             compactionThreshold = 4096;
             denominator = scaledEndowment.denominator();
+            epochDenominator.clear();
+            epochDenominator.add(denominator);
+            epochOf[0] = 0;
+            epochOf[1] = 0;
+            Arrays.fill(ratioToCurrent, null);
             System.arraycopy(initialOrder, 0, order, 0, initialOrder.length);
             orderSize = initialOrder.length;
             for (int p : initialOrder) {
@@ -302,6 +311,22 @@ final class MesEngine {
             return utilities.perSupporter()[p] == null ? evaluateUniform(p) : evaluateWeighted(p);
         }
 
+        /** The value of a level over the current denominator, rescaling it first if it is from an older epoch. */
+        private BigInteger valueOf(int level) {
+            int current = epochDenominator.size() - 1;
+            int epoch = epochOf[level];
+            if (epoch != current && level != 0) {
+                BigInteger ratio = ratioToCurrent[epoch];
+                if (ratio == null) {
+                    ratio = denominator.divide(epochDenominator.get(epoch));
+                    ratioToCurrent[epoch] = ratio;
+                }
+                value[level] = value[level].multiply(ratio);
+                epochOf[level] = current;
+            }
+            return value[level];
+        }
+
         private void collectLevels(int p) {
             int[] supporters = utilities.supporters()[p];
             long[] weight = election.weight;
@@ -312,6 +337,9 @@ final class MesEngine {
                     touched[touchedCount++] = level;
                 }
                 levelWeight[level] += weight[g];
+            }
+            for (int i = 0; i < touchedCount; i++) {
+                valueOf(touched[i]);
             }
             sortTouchedByValue();
         }
@@ -390,6 +418,7 @@ final class MesEngine {
             }
             for (int i = 0; i < entryCount; i++) {
                 entryOrder[i] = i;
+                valueOf(entryLevel[i]);
             }
             Arrays.sort(entryOrder, 0, entryCount, (a, b) -> value[entryLevel[a]]
                     .multiply(BigInteger.valueOf(entryUtility[b]))
@@ -448,8 +477,12 @@ final class MesEngine {
             BigInteger unitPayment = x.divide(gcd);
             if (!rescale.equals(BigInteger.ONE)) {
                 denominator = denominator.multiply(rescale);
-                for (int level = 1; level < levelCount; level++) {
-                    value[level] = value[level].multiply(rescale);
+                epochDenominator.add(denominator);
+                int epochs = epochDenominator.size();
+                if (ratioToCurrent.length < epochs) {
+                    ratioToCurrent = new BigInteger[2 * epochs];
+                } else {
+                    Arrays.fill(ratioToCurrent, 0, epochs, null);
                 }
             }
             return utilities.perSupporter()[p] == null
@@ -475,6 +508,7 @@ final class MesEngine {
                 } else {
                     int fresh = levelCount++;
                     value[fresh] = value[level].subtract(payment);
+                    epochOf[fresh] = epochDenominator.size() - 1;
                     transition[level] = fresh;
                 }
             }
@@ -493,7 +527,7 @@ final class MesEngine {
             BigInteger maxPaid = BigInteger.ZERO;
             BigInteger[] paid = new BigInteger[entryCount];
             for (int e = 0; e < entryCount; e++) {
-                BigInteger v = value[entryLevel[e]];
+                BigInteger v = valueOf(entryLevel[e]);
                 BigInteger share = unitPayment.multiply(BigInteger.valueOf(entryUtility[e]));
                 if (v.compareTo(share) <= 0) {
                     target[e] = 0;
@@ -501,6 +535,7 @@ final class MesEngine {
                 } else {
                     int fresh = levelCount++;
                     value[fresh] = v.subtract(share);
+                    epochOf[fresh] = epochDenominator.size() - 1;
                     target[e] = fresh;
                     paid[e] = share;
                 }
@@ -532,6 +567,7 @@ final class MesEngine {
                 levelWeight = Arrays.copyOf(levelWeight, size);
                 touched = Arrays.copyOf(touched, size);
                 transition = Arrays.copyOf(transition, size);
+                epochOf = Arrays.copyOf(epochOf, size);
             }
         }
 
@@ -545,16 +581,19 @@ final class MesEngine {
             remap[0] = 0;
             int live = 1;
             BigInteger[] kept = new BigInteger[value.length];
+            int[] keptEpoch = new int[value.length];
             kept[0] = BigInteger.ZERO;
             for (int g = 0; g < levelOf.length; g++) {
                 int level = levelOf[g];
                 if (remap[level] < 0) {
                     remap[level] = live;
+                    keptEpoch[live] = epochOf[level];
                     kept[live++] = value[level];
                 }
                 levelOf[g] = remap[level];
             }
             value = kept;
+            epochOf = keptEpoch;
             levelCount = live;
             compactionThreshold = Math.max(4096, 2 * live);
         }
@@ -564,7 +603,7 @@ final class MesEngine {
             for (int p = 0; p < election.projectCount; p++) {
                 BigInteger sum = BigInteger.ZERO;
                 for (int g : utilities.supporters()[p]) {
-                    sum = sum.add(value[levelOf[g]].multiply(BigInteger.valueOf(election.weight[g])));
+                    sum = sum.add(valueOf(levelOf[g]).multiply(BigInteger.valueOf(election.weight[g])));
                 }
                 funds.put(p, election.money(sum, denominator));
             }
