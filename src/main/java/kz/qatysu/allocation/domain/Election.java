@@ -221,6 +221,7 @@ final class Election {
             int count = 0;
             boolean uniform = true;
             BigInteger sum = BigInteger.ZERO;
+            long uniformWeight = 0;
             for (int g : listed) {
                 long u = utility(satisfaction, g, p);
                 if (u > 0) {
@@ -230,7 +231,14 @@ final class Election {
                         uniform = false;
                     }
                     count++;
-                    sum = sum.add(BigInteger.valueOf(u).multiply(BigInteger.valueOf(weight[g])));
+                    uniformWeight += weight[g];
+                }
+            }
+            if (uniform) {
+                sum = BigInteger.valueOf(uniformWeight).multiply(BigInteger.valueOf(count == 0 ? 0 : util[0]));
+            } else {
+                for (int i = 0; i < count; i++) {
+                    sum = sum.add(BigInteger.valueOf(util[i]).multiply(BigInteger.valueOf(weight[sup[i]])));
                 }
             }
             supporters[p] = Arrays.copyOf(sup, count);

@@ -601,10 +601,21 @@ final class MesEngine {
         private Map<Integer, Rational> supporterFunds() {
             Map<Integer, Rational> funds = new HashMap<>();
             for (int p = 0; p < election.projectCount; p++) {
-                BigInteger sum = BigInteger.ZERO;
-                for (int g : utilities.supporters()[p]) {
-                    sum = sum.add(valueOf(levelOf[g]).multiply(BigInteger.valueOf(election.weight[g])));
+                int[] supporters = utilities.supporters()[p];
+                touchedCount = 0;
+                for (int g : supporters) {
+                    int level = levelOf[g];
+                    if (levelWeight[level] == 0) {
+                        touched[touchedCount++] = level;
+                    }
+                    levelWeight[level] += election.weight[g];
                 }
+                BigInteger sum = BigInteger.ZERO;
+                for (int i = 0; i < touchedCount; i++) {
+                    int level = touched[i];
+                    sum = sum.add(valueOf(level).multiply(BigInteger.valueOf(levelWeight[level])));
+                }
+                clearLevels();
                 funds.put(p, election.money(sum, denominator));
             }
             return funds;

@@ -15,6 +15,7 @@ public final class SyntheticTiming {
             Runtime rt = Runtime.getRuntime();
             System.out.printf("%s %.3f s  %d selected %s, heap used %d MB%n", args[1], (b - a) / 1e9,
                     outcome.selected().size(), outcome.endowment(), (rt.totalMemory() - rt.freeMemory()) >> 20);
+
         }
     }
 }
