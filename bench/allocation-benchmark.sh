@@ -16,7 +16,7 @@ cp="target/test-classes:target/classes:$(cat target/bench-classpath.txt)"
 shared="-Dqatysu.shared=${QATYSU_SHARED:-$(pwd)/../shared}"
 
 run() {
-    "$JAVA_HOME/bin/java" "$shared" -cp "$cp" org.openjdk.jmh.Main -jvmArgsAppend "$shared" "$@"
+    "$JAVA_HOME/bin/java" "$shared" -cp "$cp" org.openjdk.jmh.Main -jvmArgsAppend "$shared -Xmx2g" "$@"
 }
 
 case "$what" in
