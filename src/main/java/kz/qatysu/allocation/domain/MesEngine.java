@@ -1,0 +1,624 @@
+package kz.qatysu.allocation.domain;
+
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The Method of Equal Shares for one fixed per-voter endowment, computed exactly.
+ *
+ * <p>Voters with identical ballots form weighted groups. Every group's remaining budget is one of a few
+ * <em>budget levels</em>: at the start all groups share one level, and buying a project moves all its supporters
+ * at a level either to level zero (they paid all they had) or to one new level (they paid the full share). Level
+ * values are integers over one common denominator {@code D}, so sums and comparisons need no division. Projects are
+ * re-evaluated lazily in order of their previous ρ, which can only grow. The precomputed supporter lists are shared
+ * by every run, and each thread keeps its own {@link Workspace}, so Add1 steps can run in parallel.</p>
+ */
+final class MesEngine {
+
+    final Election election;
+    final Election.Utilities utilities;
+    final TieBreaking tieBreaking;
+    final boolean zeroCostUpfront;
+
+    /** Candidates (positive satisfaction, positive cost), sorted by initial ρ = cost / total satisfaction. */
+    private final int[] initialOrder;
+    private final BigInteger[] initialRhoNum;
+    private final BigInteger[] initialRhoDen;
+    /** Zero-cost projects with positive satisfaction, selected before anything else (pabutools). */
+    private final int[] upfront;
+    private final boolean[] candidate;
+    private final long[] supporterWeight;
+    private final long candidateCostSum;
+
+    MesEngine(Election election, Satisfaction satisfaction, TieBreaking tieBreaking, boolean zeroCostUpfront) {
+        this.election = election;
+        this.utilities = election.utilities(satisfaction);
+        this.tieBreaking = tieBreaking;
+        this.zeroCostUpfront = zeroCostUpfront;
+        int m = election.projectCount;
+        candidate = new boolean[m];
+        supporterWeight = new long[m];
+        initialRhoNum = new BigInteger[m];
+        initialRhoDen = new BigInteger[m];
+        List<Integer> candidates = new ArrayList<>();
+        List<Integer> zeroCost = new ArrayList<>();
+        long costSum = 0;
+        for (int p = 0; p < m; p++) {
+            for (int g : utilities.supporters()[p]) {
+                supporterWeight[p] += election.weight[g];
+            }
+            if (utilities.total()[p].signum() > 0) {
+                if (election.scaledCost[p] > 0) {
+                    candidate[p] = true;
+                    candidates.add(p);
+                    costSum = Math.addExact(costSum, election.scaledCost[p]);
+                    initialRhoNum[p] = BigInteger.valueOf(election.scaledCost[p]);
+                    initialRhoDen[p] = utilities.total()[p];
+                } else if (zeroCostUpfront) {
+                    zeroCost.add(p);
+                }
+            }
+        }
+        candidateCostSum = costSum;
+        candidates.sort((a, b) -> {
+            int c = compare(initialRhoNum[a], initialRhoDen[a], initialRhoNum[b], initialRhoDen[b]);
+            return c != 0 ? c : Integer.compare(election.lexRank[a], election.lexRank[b]);
+        });
+        initialOrder = candidates.stream().mapToInt(Integer::intValue).toArray();
+        zeroCost.sort((a, b) -> Integer.compare(election.lexRank[a], election.lexRank[b]));
+        upfront = zeroCost.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    boolean isCandidate(int project) {
+        return candidate[project];
+    }
+
+    /** Sum of the scaled costs of all candidates: an endowment at least this large cannot change the outcome. */
+    long candidateCostSum() {
+        return candidateCostSum;
+    }
+
+    Workspace newWorkspace() {
+        return new Workspace();
+    }
+
+    static int compare(BigInteger aNum, BigInteger aDen, BigInteger bNum, BigInteger bDen) {
+        return aNum.multiply(bDen).compareTo(bNum.multiply(aDen));
+    }
+
+    /** The result of one MES run. */
+    record Result(Rational endowment, int[] selected, long scaledCost, List<List<Integer>> unresolvedTies,
+                  Trace trace) {
+
+        boolean contains(int project) {
+            for (int p : selected) {
+                if (p == project) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    /** Per-project details recorded when a run is traced for explanations. */
+    record Trace(Map<Integer, Purchase> purchases, Map<Integer, Rational> supporterFundsAtEnd) {
+    }
+
+    /**
+     * How a project was bought.
+     *
+     * @param step             1-based position in the selection order
+     * @param maxPayment       the largest amount a supporter paid
+     * @param payingMax        voters who paid exactly {@code maxPayment}
+     * @param payingLess       voters who paid less (they gave all they had left)
+     */
+    record Purchase(int step, Rational maxPayment, long payingMax, long payingLess) {
+    }
+
+    private record EntryKey(int level, long utility) {
+    }
+
+    /** Mutable state of one run; one per thread. */
+    final class Workspace {
+        private final int[] levelOf = new int[election.groupCount];
+        private BigInteger[] value = new BigInteger[64];
+        private int levelCount;
+        private long[] levelWeight = new long[64];
+        private int[] touched = new int[64];
+        private int touchedCount;
+        private int[] transition = new int[64];
+        private BigInteger denominator;
+        private int compactionThreshold = 4096;
+        /** Level values are rescaled lazily: value[l] is over the denominator of epoch epochOf[l]. */
+        private int[] epochOf = new int[64];
+        private final List<BigInteger> epochDenominator = new ArrayList<>();
+        private BigInteger[] ratioToCurrent = new BigInteger[16];
+
+        private final BigInteger[] rhoNum = new BigInteger[election.projectCount];
+        private final BigInteger[] rhoDen = new BigInteger[election.projectCount];
+        private final BigInteger[] evalX = new BigInteger[election.projectCount];
+        private final BigInteger[] evalDen = new BigInteger[election.projectCount];
+        private final int[] order = new int[election.projectCount];
+        private int orderSize;
+        private final int[] visited = new int[election.projectCount];
+        private final int[] tied = new int[election.projectCount];
+
+        // scratch for non-uniform utilities
+        private final Map<EntryKey, Integer> entrySlot = new HashMap<>();
+        private int[] entryLevel = new int[64];
+        private long[] entryUtility = new long[64];
+        private long[] entryWeight = new long[64];
+        private Integer[] entryOrder = new Integer[0];
+        private int entryCount;
+
+        /**
+         * Runs MES with the given per-voter endowment (in money, exact).
+         *
+         * @param trace whether to record purchase details and final supporter funds
+         */
+        Result run(Rational endowment, boolean trace) {
+            Rational scaled = endowment.multiply(election.moneyScale);
+            reset(scaled);
+            int[] selected = new int[election.projectCount];
+            int selectedCount = 0;
+            long cost = 0;
+            List<List<Integer>> unresolved = new ArrayList<>();
+            Map<Integer, Purchase> purchases = trace ? new HashMap<>() : null;
+            for (int p : upfront) {
+                selected[selectedCount++] = p;
+                if (trace) {
+                    purchases.put(p, new Purchase(selectedCount, Rational.ZERO, 0, 0));
+                }
+            }
+            while (true) {
+                BigInteger bestNum = null;
+                BigInteger bestDen = null;
+                int tiedCount = 0;
+                int visitedCount = 0;
+                int position = 0;
+                for (; position < orderSize; position++) {
+                    int p = order[position];
+                    if (bestNum != null && compare(rhoNum[p], rhoDen[p], bestNum, bestDen) > 0) {
+                        break;
+                    }
+                    visited[visitedCount++] = p;
+                    if (!evaluate(p)) {
+                        rhoNum[p] = null; // unaffordable for good
+                        continue;
+                    }
+                    int c = bestNum == null ? -1 : compare(rhoNum[p], rhoDen[p], bestNum, bestDen);
+                    if (c < 0) {
+                        bestNum = rhoNum[p];
+                        bestDen = rhoDen[p];
+                        tied[0] = p;
+                        tiedCount = 1;
+                    } else if (c == 0) {
+                        tied[tiedCount++] = p;
+                    }
+                }
+                int winner = tiedCount == 0 ? -1 : breakTie(tied, tiedCount, unresolved);
+                reorder(position, visitedCount, winner);
+                if (winner < 0) {
+                    break;
+                }
+                Purchase purchase = buy(winner, selectedCount + 1, trace);
+                selected[selectedCount++] = winner;
+                cost = Math.addExact(cost, election.scaledCost[winner]);
+                if (trace) {
+                    purchases.put(winner, purchase);
+                }
+            }
+            for (int i = 0; i < upfront.length; i++) {
+                cost = Math.addExact(cost, election.scaledCost[upfront[i]]);
+            }
+            Trace details = trace ? new Trace(purchases, supporterFunds()) : null;
+            return new Result(endowment, Arrays.copyOf(selected, selectedCount), cost, unresolved, details);
+        }
+
+        private void reset(Rational scaledEndowment) {
+            Arrays.fill(levelOf, 1);
+            value[0] = BigInteger.ZERO;
+            value[1] = scaledEndowment.numerator();
+            levelCount = 2;
+            compactionThreshold = 4096;
+            denominator = scaledEndowment.denominator();
+            epochDenominator.clear();
+            epochDenominator.add(denominator);
+            epochOf[0] = 0;
+            epochOf[1] = 0;
+            Arrays.fill(ratioToCurrent, null);
+            System.arraycopy(initialOrder, 0, order, 0, initialOrder.length);
+            orderSize = initialOrder.length;
+            for (int p : initialOrder) {
+                rhoNum[p] = initialRhoNum[p];
+                rhoDen[p] = initialRhoDen[p];
+            }
+        }
+
+        /** Moves the visited prefix back into the order, sorted by the updated ρ; drops the winner and the unaffordable. */
+        private void reorder(int position, int visitedCount, int winner) {
+            int remaining = orderSize - position;
+            System.arraycopy(order, position, order, 0, remaining);
+            orderSize = remaining;
+            for (int i = 0; i < visitedCount; i++) {
+                int p = visited[i];
+                if (p == winner || rhoNum[p] == null) {
+                    continue;
+                }
+                int lo = 0;
+                int hi = orderSize;
+                while (lo < hi) {
+                    int mid = (lo + hi) >>> 1;
+                    int q = order[mid];
+                    if (compare(rhoNum[q], rhoDen[q], rhoNum[p], rhoDen[p]) <= 0) {
+                        lo = mid + 1;
+                    } else {
+                        hi = mid;
+                    }
+                }
+                System.arraycopy(order, lo, order, lo + 1, orderSize - lo);
+                order[lo] = p;
+                orderSize++;
+            }
+        }
+
+        private int breakTie(int[] tiedProjects, int count, List<List<Integer>> unresolved) {
+            int best = tiedProjects[0];
+            boolean unresolvedTie = false;
+            for (int i = 1; i < count; i++) {
+                int p = tiedProjects[i];
+                if (tieBreaking == TieBreaking.LEXICOGRAPHIC) {
+                    if (election.lexRank[p] < election.lexRank[best]) {
+                        best = p;
+                    }
+                    continue;
+                }
+                int c = Long.compare(election.scaledCost[p], election.scaledCost[best]);
+                if (c == 0) {
+                    c = -Long.compare(election.approvals[p], election.approvals[best]);
+                }
+                if (c == 0) {
+                    c = Integer.compare(election.lexRank[p], election.lexRank[best]);
+                }
+                if (c < 0) {
+                    best = p;
+                }
+            }
+            if (tieBreaking == TieBreaking.MIN_COST_THEN_MAX_APPROVALS) {
+                List<Integer> still = new ArrayList<>();
+                for (int i = 0; i < count; i++) {
+                    int p = tiedProjects[i];
+                    if (election.scaledCost[p] == election.scaledCost[best]
+                            && election.approvals[p] == election.approvals[best]) {
+                        still.add(p);
+                    }
+                }
+                unresolvedTie = still.size() > 1;
+                if (unresolvedTie) {
+                    still.sort((a, b) -> Integer.compare(election.lexRank[a], election.lexRank[b]));
+                    unresolved.add(List.copyOf(still));
+                }
+            }
+            return best;
+        }
+
+        /** Computes ρ of p into rhoNum/rhoDen and evalX/evalDen; false when its supporters cannot afford it. */
+        private boolean evaluate(int p) {
+            return utilities.perSupporter()[p] == null ? evaluateUniform(p) : evaluateWeighted(p);
+        }
+
+        /** The value of a level over the current denominator, rescaling it first if it is from an older epoch. */
+        private BigInteger valueOf(int level) {
+            int current = epochDenominator.size() - 1;
+            int epoch = epochOf[level];
+            if (epoch != current && level != 0) {
+                BigInteger ratio = ratioToCurrent[epoch];
+                if (ratio == null) {
+                    ratio = denominator.divide(epochDenominator.get(epoch));
+                    ratioToCurrent[epoch] = ratio;
+                }
+                value[level] = value[level].multiply(ratio);
+                epochOf[level] = current;
+            }
+            return value[level];
+        }
+
+        private void collectLevels(int p) {
+            int[] supporters = utilities.supporters()[p];
+            long[] weight = election.weight;
+            touchedCount = 0;
+            for (int g : supporters) {
+                int level = levelOf[g];
+                if (levelWeight[level] == 0) {
+                    touched[touchedCount++] = level;
+                }
+                levelWeight[level] += weight[g];
+            }
+            for (int i = 0; i < touchedCount; i++) {
+                valueOf(touched[i]);
+            }
+            sortTouchedByValue();
+        }
+
+        private void clearLevels() {
+            for (int i = 0; i < touchedCount; i++) {
+                levelWeight[touched[i]] = 0;
+            }
+        }
+
+        private void sortTouchedByValue() {
+            if (touchedCount <= 1) {
+                return;
+            }
+            if (touchedCount <= 24) {
+                for (int i = 1; i < touchedCount; i++) {
+                    int level = touched[i];
+                    BigInteger v = value[level];
+                    int j = i - 1;
+                    while (j >= 0 && value[touched[j]].compareTo(v) > 0) {
+                        touched[j + 1] = touched[j];
+                        j--;
+                    }
+                    touched[j + 1] = level;
+                }
+                return;
+            }
+            Integer[] boxed = new Integer[touchedCount];
+            for (int i = 0; i < touchedCount; i++) {
+                boxed[i] = touched[i];
+            }
+            Arrays.sort(boxed, (a, b) -> value[a].compareTo(value[b]));
+            for (int i = 0; i < touchedCount; i++) {
+                touched[i] = boxed[i];
+            }
+        }
+
+        private boolean evaluateUniform(int p) {
+            collectLevels(p);
+            BigInteger costD = BigInteger.valueOf(election.scaledCost[p]).multiply(denominator);
+            BigInteger paid = BigInteger.ZERO;
+            long k = supporterWeight[p];
+            boolean found = false;
+            for (int i = 0; i < touchedCount; i++) {
+                int level = touched[i];
+                BigInteger rest = costD.subtract(paid);
+                BigInteger v = value[level];
+                if (rest.compareTo(v.multiply(BigInteger.valueOf(k))) <= 0) {
+                    BigInteger kk = BigInteger.valueOf(k);
+                    evalX[p] = rest;
+                    evalDen[p] = kk;
+                    rhoNum[p] = rest;
+                    rhoDen[p] = kk.multiply(BigInteger.valueOf(utilities.unit()[p])).multiply(denominator);
+                    found = true;
+                    break;
+                }
+                long w = levelWeight[level];
+                paid = paid.add(v.multiply(BigInteger.valueOf(w)));
+                k -= w;
+            }
+            clearLevels();
+            return found;
+        }
+
+        private void collectEntries(int p) {
+            int[] supporters = utilities.supporters()[p];
+            long[] utils = utilities.perSupporter()[p];
+            entrySlot.clear();
+            entryCount = 0;
+            for (int i = 0; i < supporters.length; i++) {
+                int g = supporters[i];
+                entryWeight[slotOf(levelOf[g], utils[i])] += election.weight[g];
+            }
+            if (entryOrder.length < entryCount) {
+                entryOrder = new Integer[Math.max(entryCount, 2 * entryOrder.length)];
+            }
+            for (int i = 0; i < entryCount; i++) {
+                entryOrder[i] = i;
+                valueOf(entryLevel[i]);
+            }
+            Arrays.sort(entryOrder, 0, entryCount, (a, b) -> value[entryLevel[a]]
+                    .multiply(BigInteger.valueOf(entryUtility[b]))
+                    .compareTo(value[entryLevel[b]].multiply(BigInteger.valueOf(entryUtility[a]))));
+        }
+
+        /** The entry of (level, utility), created with weight 0 if new. */
+        private int slotOf(int level, long utility) {
+            EntryKey key = new EntryKey(level, utility);
+            Integer slot = entrySlot.get(key);
+            if (slot != null) {
+                return slot;
+            }
+            if (entryCount == entryLevel.length) {
+                entryLevel = Arrays.copyOf(entryLevel, entryCount * 2);
+                entryUtility = Arrays.copyOf(entryUtility, entryCount * 2);
+                entryWeight = Arrays.copyOf(entryWeight, entryCount * 2);
+            }
+            entryLevel[entryCount] = level;
+            entryUtility[entryCount] = utility;
+            entryWeight[entryCount] = 0;
+            entrySlot.put(key, entryCount);
+            return entryCount++;
+        }
+
+        private boolean evaluateWeighted(int p) {
+            collectEntries(p);
+            BigInteger costD = BigInteger.valueOf(election.scaledCost[p]).multiply(denominator);
+            BigInteger paid = BigInteger.ZERO;
+            BigInteger denom = utilities.total()[p];
+            for (int i = 0; i < entryCount; i++) {
+                int e = entryOrder[i];
+                BigInteger v = value[entryLevel[e]];
+                BigInteger u = BigInteger.valueOf(entryUtility[e]);
+                BigInteger rest = costD.subtract(paid);
+                if (rest.multiply(u).compareTo(denom.multiply(v)) <= 0) {
+                    evalX[p] = rest;
+                    evalDen[p] = denom;
+                    rhoNum[p] = rest;
+                    rhoDen[p] = denom.multiply(denominator);
+                    return true;
+                }
+                BigInteger w = BigInteger.valueOf(entryWeight[e]);
+                paid = paid.add(v.multiply(w));
+                denom = denom.subtract(u.multiply(w));
+            }
+            return false;
+        }
+
+        /** Charges the supporters of p for it and returns the purchase details when traced. */
+        private Purchase buy(int p, int step, boolean trace) {
+            BigInteger x = evalX[p];
+            BigInteger den = evalDen[p];
+            BigInteger gcd = x.gcd(den);
+            BigInteger rescale = den.divide(gcd);
+            BigInteger unitPayment = x.divide(gcd);
+            if (!rescale.equals(BigInteger.ONE)) {
+                denominator = denominator.multiply(rescale);
+                epochDenominator.add(denominator);
+                int epochs = epochDenominator.size();
+                if (ratioToCurrent.length < epochs) {
+                    ratioToCurrent = new BigInteger[2 * epochs];
+                } else {
+                    Arrays.fill(ratioToCurrent, 0, epochs, null);
+                }
+            }
+            return utilities.perSupporter()[p] == null
+                    ? buyUniform(p, step, unitPayment, trace)
+                    : buyWeighted(p, step, unitPayment, trace);
+        }
+
+        private Purchase buyUniform(int p, int step, BigInteger payment, boolean trace) {
+            collectLevels(p);
+            ensureLevelCapacity(levelCount + touchedCount);
+            long less = 0;
+            long full = 0;
+            for (int i = 0; i < touchedCount; i++) {
+                int level = touched[i];
+                int c = value[level].compareTo(payment);
+                if (c < 0) {
+                    less += levelWeight[level];
+                } else {
+                    full += levelWeight[level];
+                }
+                if (c <= 0) {
+                    transition[level] = 0;
+                } else {
+                    int fresh = levelCount++;
+                    value[fresh] = value[level].subtract(payment);
+                    epochOf[fresh] = epochDenominator.size() - 1;
+                    transition[level] = fresh;
+                }
+            }
+            clearLevels();
+            for (int g : utilities.supporters()[p]) {
+                levelOf[g] = transition[levelOf[g]];
+            }
+            compactIfNeeded();
+            return trace ? new Purchase(step, election.money(payment, denominator), full, less) : null;
+        }
+
+        private Purchase buyWeighted(int p, int step, BigInteger unitPayment, boolean trace) {
+            collectEntries(p);
+            ensureLevelCapacity(levelCount + entryCount);
+            int[] target = new int[entryCount];
+            BigInteger maxPaid = BigInteger.ZERO;
+            BigInteger[] paid = new BigInteger[entryCount];
+            for (int e = 0; e < entryCount; e++) {
+                BigInteger v = valueOf(entryLevel[e]);
+                BigInteger share = unitPayment.multiply(BigInteger.valueOf(entryUtility[e]));
+                if (v.compareTo(share) <= 0) {
+                    target[e] = 0;
+                    paid[e] = v;
+                } else {
+                    int fresh = levelCount++;
+                    value[fresh] = v.subtract(share);
+                    epochOf[fresh] = epochDenominator.size() - 1;
+                    target[e] = fresh;
+                    paid[e] = share;
+                }
+                maxPaid = maxPaid.max(paid[e]);
+            }
+            long less = 0;
+            long full = 0;
+            for (int e = 0; e < entryCount; e++) {
+                if (paid[e].compareTo(maxPaid) < 0) {
+                    less += entryWeight[e];
+                } else {
+                    full += entryWeight[e];
+                }
+            }
+            int[] supporters = utilities.supporters()[p];
+            long[] utils = utilities.perSupporter()[p];
+            for (int i = 0; i < supporters.length; i++) {
+                int g = supporters[i];
+                levelOf[g] = target[entrySlot.get(new EntryKey(levelOf[g], utils[i]))];
+            }
+            compactIfNeeded();
+            return trace ? new Purchase(step, election.money(maxPaid, denominator), full, less) : null;
+        }
+
+        private void ensureLevelCapacity(int needed) {
+            if (needed > value.length) {
+                int size = Math.max(needed, value.length * 2);
+                value = Arrays.copyOf(value, size);
+                levelWeight = Arrays.copyOf(levelWeight, size);
+                touched = Arrays.copyOf(touched, size);
+                transition = Arrays.copyOf(transition, size);
+                epochOf = Arrays.copyOf(epochOf, size);
+            }
+        }
+
+        /** Drops levels no group uses any more, so rescaling stays proportional to the live levels. */
+        private void compactIfNeeded() {
+            if (levelCount < compactionThreshold) {
+                return;
+            }
+            int[] remap = new int[levelCount];
+            Arrays.fill(remap, -1);
+            remap[0] = 0;
+            int live = 1;
+            BigInteger[] kept = new BigInteger[value.length];
+            int[] keptEpoch = new int[value.length];
+            kept[0] = BigInteger.ZERO;
+            for (int g = 0; g < levelOf.length; g++) {
+                int level = levelOf[g];
+                if (remap[level] < 0) {
+                    remap[level] = live;
+                    keptEpoch[live] = epochOf[level];
+                    kept[live++] = value[level];
+                }
+                levelOf[g] = remap[level];
+            }
+            value = kept;
+            epochOf = keptEpoch;
+            levelCount = live;
+            compactionThreshold = Math.max(4096, 2 * live);
+        }
+
+        private Map<Integer, Rational> supporterFunds() {
+            Map<Integer, Rational> funds = new HashMap<>();
+            for (int p = 0; p < election.projectCount; p++) {
+                int[] supporters = utilities.supporters()[p];
+                touchedCount = 0;
+                for (int g : supporters) {
+                    int level = levelOf[g];
+                    if (levelWeight[level] == 0) {
+                        touched[touchedCount++] = level;
+                    }
+                    levelWeight[level] += election.weight[g];
+                }
+                BigInteger sum = BigInteger.ZERO;
+                for (int i = 0; i < touchedCount; i++) {
+                    int level = touched[i];
+                    sum = sum.add(valueOf(level).multiply(BigInteger.valueOf(levelWeight[level])));
+                }
+                clearLevels();
+                funds.put(p, election.money(sum, denominator));
+            }
+            return funds;
+        }
+    }
+}
