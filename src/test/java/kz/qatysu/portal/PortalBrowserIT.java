@@ -78,8 +78,11 @@ public class PortalBrowserIT {
 
     @Test
     public void aCitizenSignsInWithEgovAndSeesTheirRegistryDataInEachLanguage() {
+        String sessionBefore = browser.cookie("JSESSIONID");
         signInWithEgov("800416100254");
         browser.awaitUrlContains("/cabinet");
+        // A session id known before the login is not the session of the logged-in citizen (session fixation).
+        assertThat(browser.cookie("JSESSIONID")).isNotNull().isNotEqualTo(sessionBefore);
 
         chooseLanguage("kk");
         assertThat(browser.text(By.id("maskedIin"))).isEqualTo("800416******");
@@ -155,5 +158,35 @@ public class PortalBrowserIT {
 
         browser.open(PORTAL + "/admin/staff.xhtml");
         assertThat(browser.text(By.id("errorHeading"))).isEqualTo("Access denied");
+    }
+
+    @Test
+    public void anAdminImportsAClassifierEditionAndABadFileChangesNothing() throws Exception {
+        chooseLanguage("en");
+        signInAsStaff("admin");
+        browser.awaitUrlContains("/staff");
+        browser.open(PORTAL + "/admin/kato.xhtml");
+
+        java.nio.file.Path bad = java.nio.file.Files.createTempFile("kato-bad-", ".csv");
+        java.nio.file.Files.writeString(bad, "te;ab;cd;ef;hij;k;name_kaz;name_rus;nn\n"
+                + "790000000;79;00;00;000;1;Шымкент;Шымкент;\n"
+                + "79131000X;79;13;10;000;2;Әл-Фараби ауданы;Аль-Фарабийский район;\n");
+        browser.type(By.id("katoForm:edition"), "Browser bad edition");
+        browser.find(By.cssSelector("input[type='file']")).sendKeys(bad.toString());
+        browser.click(By.id("katoForm:upload"));
+        assertThat(browser.pageSource()).contains("Line 3");
+        browser.screenshot("admin-kato-refused-en");
+        assertThat(Database.count("select count(*) from kato_edition where name = ?", "Browser bad edition")).isZero();
+
+        java.nio.file.Path good = java.nio.file.Files.createTempFile("kato-good-", ".csv");
+        java.nio.file.Files.writeString(good, "te;ab;cd;ef;hij;k;name_kaz;name_rus;nn\n"
+                + "790000000;79;00;00;000;1;Шымкент;Шымкент;\n"
+                + "791310000;79;13;10;000;2;Әл-Фараби ауданы;Аль-Фарабийский район;\n");
+        browser.type(By.id("katoForm:edition"), "Browser edition " + System.nanoTime());
+        browser.find(By.cssSelector("input[type='file']")).sendKeys(good.toString());
+        browser.click(By.id("katoForm:upload"));
+        assertThat(browser.text(By.id("globalMessages"))).contains("2 units imported");
+        assertThat(Database.count("select count(*) from territory where code = ? and parent_code = ?",
+                "791310000", "790000000")).isEqualTo(1);
     }
 }

@@ -50,12 +50,7 @@ public class StaffService {
         String username = session.getCallerPrincipal().getName();
         StaffMember member = findOrCreate(username);
         member.signedIn(displayName, clock.instant());
-        List<String> roles = new ArrayList<>();
-        for (String role : Roles.STAFF) {
-            if (session.isCallerInRole(role)) {
-                roles.add(role);
-            }
-        }
+        List<String> roles = callerRoles();
         StaffScope scope = scopeOf(member, roles);
         List<Territory> path = scope.kind() == StaffScope.Kind.SUBTREE ? territories.path(scope.territory()) : List.of();
         return new StaffLanding(username, member.getDisplayName(), List.copyOf(roles), scope, path);
@@ -65,13 +60,17 @@ public class StaffService {
     @RolesAllowed({Roles.MODERATOR, Roles.REVIEWER, Roles.ANALYST, Roles.ADMIN})
     public StaffScope callerScope() {
         String username = session.getCallerPrincipal().getName();
+        return scopeOf(find(username).orElse(null), callerRoles());
+    }
+
+    private List<String> callerRoles() {
         List<String> roles = new ArrayList<>();
         for (String role : Roles.STAFF) {
             if (session.isCallerInRole(role)) {
                 roles.add(role);
             }
         }
-        return scopeOf(find(username).orElse(null), roles);
+        return roles;
     }
 
     private static StaffScope scopeOf(StaffMember member, List<String> roles) {

@@ -115,6 +115,12 @@ public final class Browser implements AutoCloseable {
                         + " && (!window.PrimeFaces || !PrimeFaces.ajax || PrimeFaces.ajax.Queue.isEmpty());"));
     }
 
+    /** The value of a cookie of the current site, or null. */
+    public String cookie(String name) {
+        org.openqa.selenium.Cookie cookie = driver.manage().getCookieNamed(name);
+        return cookie == null ? null : cookie.getValue();
+    }
+
     /** Forgets every cookie of every site and path (portal and Keycloak realms alike): a new visitor. */
     public void clearCookies() {
         driver.executeCdpCommand("Network.clearBrowserCookies", java.util.Map.of());
