@@ -35,10 +35,18 @@ public class DemoDataLoader {
     @ConfigProperty(name = "qatysu.demo-data", defaultValue = "false")
     boolean enabled;
 
+    @Inject
+    @ConfigProperty(name = "qatysu.environment", defaultValue = "development")
+    String environment;
+
     @PostConstruct
     void load() {
         if (!enabled) {
             return;
+        }
+        if ("production".equalsIgnoreCase(environment)) {
+            // Never write demo data into a production database (the start-up safety check refuses the deployment too).
+            throw new IllegalStateException("Demo data is not loaded in production");
         }
         STAFF_SCOPES.forEach((username, kato) -> staff.assignScopeAs(username, kato, "demo-data"));
         logger.log(Level.INFO, "Demo data loaded: {0} staff scopes", STAFF_SCOPES.size());
