@@ -76,8 +76,7 @@ create table budget_round_phase_start (
     phase     varchar(30) not null check (phase in ('PROPOSAL_SUBMISSION', 'SUPPORT_COLLECTION',
                   'MODERATION_AND_REVIEW', 'VOTING', 'COUNTING', 'RESULTS_PUBLISHED', 'IMPLEMENTATION')),
     starts_at timestamptz not null,
-    primary key (round_id, phase),
-    unique (round_id, starts_at)
+    primary key (round_id, phase)
 );
 
 comment on table budget_round_phase_start is 'Phase calendar of a round: when each phase after drafting starts';

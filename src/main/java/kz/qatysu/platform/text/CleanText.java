@@ -12,9 +12,9 @@ public final class CleanText {
 
     private static final Pattern INVISIBLE = Pattern.compile("[\\p{Cc}\\p{Cf}]");
     private static final Pattern INVISIBLE_EXCEPT_NEWLINE = Pattern.compile("[\\p{Cf}\\x00-\\x09\\x0B-\\x1F\\x7F-\\x9F]");
-    private static final Pattern SPACES = Pattern.compile("\\s+");
+    private static final Pattern SPACES = Pattern.compile("[\\s\\p{Z}]+");
     private static final Pattern LINE_BREAKS = Pattern.compile("\\r\\n?|[\\u0085\\u2028\\u2029]");
-    private static final Pattern HORIZONTAL_SPACES = Pattern.compile("[\\t\\x0B\\f \\u00A0\\u1680\\u2000-\\u200A\\u202F\\u205F\\u3000]+");
+    private static final Pattern HORIZONTAL_SPACES = Pattern.compile("[\\t\\x0B\\f\\p{Zs}]+");
     private static final Pattern SPACES_AROUND_NEWLINE = Pattern.compile(" *\\n *");
     private static final Pattern BLANK_LINES = Pattern.compile("\\n{3,}");
 

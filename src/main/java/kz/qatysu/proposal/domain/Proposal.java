@@ -245,12 +245,13 @@ public class Proposal {
 
     /**
      * A moderator takes up a submitted proposal. In rounds that collect support, a first submission goes through
-     * support collection first; a resubmission after changes comes straight back.
+     * support collection first (and leaves it only by {@link #closeSupportCollection}); a resubmission after changes
+     * comes straight back.
      */
     public void startModeration(Actor moderator, Instant now) {
         requireTransition(ProposalStatus.UNDER_MODERATION);
         requireStaff(moderator);
-        if (round.collectsSupport() && !hasPassedSupport()) {
+        if (status == ProposalStatus.SUPPORT_COLLECTION || (round.collectsSupport() && !hasPassedSupport())) {
             throw new DomainRuleViolation("proposal.error.support-pending");
         }
         move(ProposalStatus.UNDER_MODERATION, moderator, null, now);
