@@ -129,8 +129,9 @@ public class Proposal {
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
+    /** Status changes not yet turned into notifications (the id is known only once the proposal is stored). */
     @Transient
-    private List<Notification> pendingNotifications = new ArrayList<>();
+    private List<StatusChange> pendingNotifications = new ArrayList<>();
 
     protected Proposal() {
         // for JPA
@@ -434,16 +435,24 @@ public class Proposal {
         ProposalStatus from = status;
         status = target;
         updatedAt = now;
-        history.add(new StatusChange(from, target, actor, comment, now));
-        proposer.citizenId().ifPresent(author -> pendingNotifications.add(new Notification(
-                id, author, from, target, "proposal.notification." + target.code(), comment, now)));
+        StatusChange change = new StatusChange(from, target, actor, comment, now);
+        history.add(change);
+        if (proposer.citizenId().isPresent()) {
+            pendingNotifications.add(change);
+        }
     }
 
-    /** Notifications for the author since the last call, oldest first; the list is emptied. */
+    /**
+     * Notifications for the citizen author about the status changes since the last call, oldest first; none for a
+     * meeting's proposal. Call after the proposal is stored so that they carry its id. The list is emptied.
+     */
     public List<Notification> pullNotifications() {
-        List<Notification> out = List.copyOf(pendingNotifications);
+        List<Notification> out = new ArrayList<>();
+        proposer.citizenId().ifPresent(author -> pendingNotifications.forEach(c -> out.add(new Notification(
+                id, author, c.from().orElse(null), c.to(), "proposal.notification." + c.to().code(),
+                c.comment().orElse(null), c.at()))));
         pendingNotifications.clear();
-        return out;
+        return List.copyOf(out);
     }
 
     // ---------------------------------------------------------------- reading

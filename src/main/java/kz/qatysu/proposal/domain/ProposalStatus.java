@@ -27,7 +27,7 @@ public enum ProposalStatus {
     NOT_FUNDED,
     WITHDRAWN;
 
-    private static final Map<ProposalStatus, Set<ProposalStatus>> NEXT = new EnumMap<>(ProposalStatus.class);
+    private static final Map<ProposalStatus, EnumSet<ProposalStatus>> NEXT = new EnumMap<>(ProposalStatus.class);
 
     static {
         NEXT.put(DRAFT, EnumSet.of(SUBMITTED, WITHDRAWN));
@@ -51,7 +51,7 @@ public enum ProposalStatus {
 
     /** The statuses reachable in one step. */
     public Set<ProposalStatus> next() {
-        return EnumSet.copyOf(NEXT.get(this).isEmpty() ? EnumSet.noneOf(ProposalStatus.class) : NEXT.get(this));
+        return EnumSet.copyOf(NEXT.get(this));
     }
 
     /** No transition leaves this status. */

@@ -442,9 +442,14 @@ public class BudgetRound {
         return max;
     }
 
-    /** Domain events since the last call, oldest first; the list is emptied. */
+    /**
+     * Phase changes since the last call, oldest first, carrying the round's id as it is now (call after storing a
+     * new round); the list is emptied.
+     */
     public List<PhaseChanged> pullEvents() {
-        List<PhaseChanged> events = List.copyOf(pendingEvents);
+        List<PhaseChanged> events = pendingEvents.stream()
+                .map(e -> new PhaseChanged(id, e.from(), e.to(), e.actor(), e.at()))
+                .toList();
         pendingEvents.clear();
         return events;
     }
