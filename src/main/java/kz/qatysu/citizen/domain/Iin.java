@@ -4,6 +4,7 @@ import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.Objects;
 import java.util.regex.Pattern;
+import kz.qatysu.platform.identity.IdentificationNumbers;
 
 /**
  * Individual identification number of a person (Government Decree No. 406 of 22 May 2007).
@@ -16,8 +17,6 @@ import java.util.regex.Pattern;
 public final class Iin {
 
     private static final Pattern TWELVE_ASCII_DIGITS = Pattern.compile("[0-9]{12}");
-    private static final int[] WEIGHTS_FIRST = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11};
-    private static final int[] WEIGHTS_SECOND = {3, 4, 5, 6, 7, 8, 9, 10, 11, 1, 2};
 
     private final String value;
     private final LocalDate birthDate;
@@ -86,22 +85,7 @@ public final class Iin {
      * give 10).
      */
     static int checkDigit(int[] digits) {
-        int r = weightedSum(digits, WEIGHTS_FIRST) % 11;
-        if (r == 10) {
-            r = weightedSum(digits, WEIGHTS_SECOND) % 11;
-            if (r == 10) {
-                return -1;
-            }
-        }
-        return r;
-    }
-
-    private static int weightedSum(int[] digits, int[] weights) {
-        int sum = 0;
-        for (int i = 0; i < 11; i++) {
-            sum += digits[i] * weights[i];
-        }
-        return sum;
+        return IdentificationNumbers.checkDigit(digits);
     }
 
     /** A BIN carries the registration month in digits 3-4 and the entity type (4, 5 or 6) in digit 5. */

@@ -1,16 +1,12 @@
 package kz.qatysu.citizen.domain;
 
-import java.text.Normalizer;
-import java.util.regex.Pattern;
+import kz.qatysu.platform.text.CleanText;
 
 /**
  * Surname, given name and optional patronymic as the registry gives them, normalised to NFC with control, format
  * (zero-width, bidi override) characters removed and white space folded.
  */
 public record PersonName(String surname, String givenName, String patronymic) {
-
-    private static final Pattern INVISIBLE = Pattern.compile("[\\p{Cc}\\p{Cf}]");
-    private static final Pattern SPACES = Pattern.compile("\\s+");
 
     public PersonName {
         surname = clean(surname);
@@ -25,9 +21,7 @@ public record PersonName(String surname, String givenName, String patronymic) {
         if (raw == null) {
             return null;
         }
-        String s = Normalizer.normalize(raw, Normalizer.Form.NFC);
-        s = INVISIBLE.matcher(s).replaceAll("");
-        s = SPACES.matcher(s).replaceAll(" ").strip();
+        String s = CleanText.singleLine(raw);
         if (s.isEmpty()) {
             return null;
         }
