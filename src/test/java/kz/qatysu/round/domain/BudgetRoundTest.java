@@ -251,7 +251,7 @@ class BudgetRoundTest {
         assertThat(frozen.sha256()).isEqualTo(CanonicalJson.sha256Hex(frozen.json())).hasSize(64);
         assertThat(round.rulesFrozenAt()).contains(NOW);
         assertThat(frozen.json()).contains("\"allocationRule\":\"mes_cost_add1\"", "\"total\":500000000",
-                "\"projectCostCap\":50000000", "\"minimumAge\":18", "\"territory\":\"751710000\"",
+                "\"projectCostCap\":50000000", "\"minimumAge\":18", "\"territory\":\"751410000\"",
                 "\"zone\":\"Asia/Almaty\"", "\"voting\":\"2026-04-30T19:00:00Z\"", "\"maxPicks\":5");
     }
 

@@ -13,9 +13,9 @@ import kz.qatysu.territory.domain.KatoCode;
 public final class RoundFixtures {
 
     public static final ZoneId ALMATY = ZoneId.of("Asia/Almaty");
-    public static final KatoCode BOSTANDYK = KatoCode.of("751710000");
-    public static final KatoCode INSIDE_BOSTANDYK = KatoCode.of("751710010");
-    public static final KatoCode ESIL = KatoCode.of("711410000");
+    public static final KatoCode BOSTANDYK = KatoCode.of("751410000");
+    public static final KatoCode INSIDE_BOSTANDYK = KatoCode.of("751410010");
+    public static final KatoCode ESIL = KatoCode.of("711210000");
     public static final Actor OPERATOR = Actor.staff("operator.almaty");
     public static final Instant CREATED = Instant.parse("2026-01-10T05:00:00Z");
 
