@@ -153,6 +153,20 @@ final class MesEngine {
          * Double shadow of the level values, in scaled money: |approx[l] − value[l]/D| ≤ error[l] always holds
          * (rigorous bound, maintained through every purchase). Only the fast path reads it.
          */
+        /**
+         * Lazy level values: a level created by a purchase keeps value[l] = null, parentOf[l] = the level it came
+         * from and paymentOf[l] = the index of the payment; its exact value (parent − payment) is computed only when
+         * an exact decision needs it. parentOf[l] = -1 for a materialized level.
+         */
+        private int[] parentOf = new int[64];
+        private int[] paymentOf = new int[64];
+        private BigInteger[] paymentValue = new BigInteger[64];
+        private int[] paymentEpoch = new int[64];
+        private int paymentCount;
+        /** Certified enclosure (tLow, tHigh) of the per-utility... payment t of the latest fast evaluation. */
+        private final double[] tLow = new double[election.projectCount];
+        private final double[] tHigh = new double[election.projectCount];
+        private final int[] certifiedRound = new int[election.projectCount];
         private double[] approx = new double[64];
         private double[] error = new double[64];
         private long[] sortKeys = new long[64];
@@ -275,6 +289,9 @@ final class MesEngine {
             epochDenominator.add(denominator);
             epochOf[0] = 0;
             epochOf[1] = 0;
+            parentOf[0] = -1;
+            parentOf[1] = -1;
+            paymentCount = 0;
             Arrays.fill(ratioToCurrent, null);
             System.arraycopy(initialOrder, 0, order, 0, initialOrder.length);
             orderSize = initialOrder.length;
@@ -284,6 +301,7 @@ final class MesEngine {
                 rhoLow[p] = initialRhoLow[p];
                 dropped[p] = false;
                 exactRound[p] = -1;
+                certifiedRound[p] = -1;
             }
             approx[0] = 0;
             error[0] = 0;
@@ -346,7 +364,7 @@ final class MesEngine {
                     int p = tied[i];
                     if (exactRound[p] != round) {
                         exactCandidates++;
-                        if (!exactEvaluate(p)) {
+                        if (!(certifiedRound[p] == round ? exactFromCut(p) : exactEvaluate(p))) {
                             throw new IllegalStateException("fast path certified an unaffordable project " + p);
                         }
                     }
@@ -364,6 +382,63 @@ final class MesEngine {
             }
             reorderFast(position, visitedCount, winner);
             return winner;
+        }
+
+        /**
+         * Exact ρ of p from this round's certified enclosure tLow &lt; t &lt; tHigh of its payment t: every level
+         * whose double enclosure lies below tLow pays all it has, every level above tHigh pays t, so
+         * t = (cost − Σ_below w·b) / (k − Σ_below w) exactly, with only the levels below materialized. Falls back to
+         * the full exact evaluation when a level's enclosure overlaps (tLow, tHigh).
+         */
+        private boolean exactFromCut(int p) {
+            collectTouched(p);
+            BigInteger below = BigInteger.ZERO;
+            long weightBelow = 0;
+            double low = tLow[p];
+            double high = tHigh[p];
+            boolean ambiguous = false;
+            for (int i = 0; i < touchedCount; i++) {
+                int level = touched[i];
+                double a = approx[level];
+                double e = error[level];
+                if (Math.nextUp(a + e) < low) {
+                    long w = levelWeight[level];
+                    below = below.add(valueOf(level).multiply(BigInteger.valueOf(w)));
+                    weightBelow += w;
+                } else if (!(Math.nextDown(a - e) > high)) {
+                    ambiguous = true;
+                    break;
+                }
+            }
+            clearLevels();
+            long k = supporterWeight[p] - weightBelow;
+            if (ambiguous || k <= 0) {
+                return exactEvaluate(p);
+            }
+            BigInteger rest = BigInteger.valueOf(election.scaledCost[p]).multiply(denominator).subtract(below);
+            BigInteger kk = BigInteger.valueOf(k);
+            evalX[p] = rest;
+            evalDen[p] = kk;
+            rhoNum[p] = rest;
+            rhoDen[p] = kk.multiply(BigInteger.valueOf(utilities.unit()[p])).multiply(denominator);
+            exactRound[p] = round;
+            evalLo[p] = FloatBounds.lower(rhoNum[p], rhoDen[p]);
+            evalHi[p] = FloatBounds.upper(rhoNum[p], rhoDen[p]);
+            return true;
+        }
+
+        /** Touched levels of p's supporters with their weights, without exact values. */
+        private void collectTouched(int p) {
+            int[] supporters = utilities.supporters()[p];
+            long[] weight = election.weight;
+            touchedCount = 0;
+            for (int g : supporters) {
+                int level = levelOf[g];
+                if (levelWeight[level] == 0) {
+                    touched[touchedCount++] = level;
+                }
+                levelWeight[level] += weight[g];
+            }
         }
 
         /** Exact evaluation of p, recorded as this round's; also tightens its double enclosure to the exact ρ. */
@@ -507,6 +582,9 @@ final class MesEngine {
                     return UNKNOWN;
                 }
                 double u = unitUtility;
+                tLow[p] = low;
+                tHigh[p] = high;
+                certifiedRound[p] = round;
                 evalLo[p] = Math.nextDown(low / u);
                 evalHi[p] = Math.nextUp(high / u);
                 return AFFORDABLE;
@@ -590,17 +668,37 @@ final class MesEngine {
         /** The value of a level over the current denominator, rescaling it first if it is from an older epoch. */
         private BigInteger valueOf(int level) {
             int current = epochDenominator.size() - 1;
+            if (parentOf[level] >= 0) {
+                // materialize: parent − payment, both over the current denominator (chain ≤ one step per purchase)
+                value[level] = valueOf(parentOf[level]).subtract(paymentAt(paymentOf[level]));
+                epochOf[level] = current;
+                parentOf[level] = -1;
+                return value[level];
+            }
             int epoch = epochOf[level];
             if (epoch != current && level != 0) {
-                BigInteger ratio = ratioToCurrent[epoch];
-                if (ratio == null) {
-                    ratio = denominator.divide(epochDenominator.get(epoch));
-                    ratioToCurrent[epoch] = ratio;
-                }
-                value[level] = value[level].multiply(ratio);
+                value[level] = value[level].multiply(ratioFrom(epoch));
                 epochOf[level] = current;
             }
             return value[level];
+        }
+
+        private BigInteger ratioFrom(int epoch) {
+            BigInteger ratio = ratioToCurrent[epoch];
+            if (ratio == null) {
+                ratio = denominator.divide(epochDenominator.get(epoch));
+                ratioToCurrent[epoch] = ratio;
+            }
+            return ratio;
+        }
+
+        private BigInteger paymentAt(int j) {
+            int current = epochDenominator.size() - 1;
+            if (paymentEpoch[j] != current) {
+                paymentValue[j] = paymentValue[j].multiply(ratioFrom(paymentEpoch[j]));
+                paymentEpoch[j] = current;
+            }
+            return paymentValue[j];
         }
 
         private void collectLevels(int p) {
@@ -767,15 +865,31 @@ final class MesEngine {
         }
 
         private Purchase buyUniform(int p, int step, BigInteger payment, boolean trace) {
-            collectLevels(p);
+            collectTouched(p);
             ensureLevelCapacity(levelCount + touchedCount);
             long less = 0;
             long full = 0;
             double paymentApprox = FloatBounds.approx(payment, denominator);
             double paymentError = paymentApprox * FloatBounds.REL;
+            double paymentLow = FloatBounds.lower(payment, denominator);
+            double paymentHigh = FloatBounds.upper(payment, denominator);
+            if (paymentCount == paymentValue.length) {
+                paymentValue = Arrays.copyOf(paymentValue, 2 * paymentCount);
+                paymentEpoch = Arrays.copyOf(paymentEpoch, 2 * paymentCount);
+            }
+            int paymentIndex = paymentCount++;
+            paymentValue[paymentIndex] = payment;
+            paymentEpoch[paymentIndex] = epochDenominator.size() - 1;
             for (int i = 0; i < touchedCount; i++) {
                 int level = touched[i];
-                int c = value[level].compareTo(payment);
+                int c;
+                if (fastPath && Math.nextUp(approx[level] + error[level]) < paymentLow) {
+                    c = -1; // certainly below the payment
+                } else if (fastPath && Math.nextDown(approx[level] - error[level]) > paymentHigh) {
+                    c = 1; // certainly above
+                } else {
+                    c = valueOf(level).compareTo(payment);
+                }
                 if (c < 0) {
                     less += levelWeight[level];
                 } else {
@@ -785,8 +899,9 @@ final class MesEngine {
                     transition[level] = 0;
                 } else {
                     int fresh = levelCount++;
-                    value[fresh] = value[level].subtract(payment);
-                    epochOf[fresh] = epochDenominator.size() - 1;
+                    value[fresh] = null;
+                    parentOf[fresh] = level;
+                    paymentOf[fresh] = paymentIndex;
                     transition[level] = fresh;
                     shadow(fresh, level, paymentApprox, paymentError);
                 }
@@ -816,6 +931,7 @@ final class MesEngine {
                     int fresh = levelCount++;
                     value[fresh] = v.subtract(share);
                     epochOf[fresh] = epochDenominator.size() - 1;
+                    parentOf[fresh] = -1;
                     target[e] = fresh;
                     double shareApprox = unitApprox * entryUtility[e];
                     shadow(fresh, entryLevel[e], shareApprox, shareApprox * (2 * FloatBounds.REL));
@@ -864,6 +980,8 @@ final class MesEngine {
                 epochOf = Arrays.copyOf(epochOf, size);
                 approx = Arrays.copyOf(approx, size);
                 error = Arrays.copyOf(error, size);
+                parentOf = Arrays.copyOf(parentOf, size);
+                paymentOf = Arrays.copyOf(paymentOf, size);
             }
         }
 
@@ -872,30 +990,54 @@ final class MesEngine {
             if (levelCount < compactionThreshold) {
                 return;
             }
+            // live levels: those of some group, and the (unmaterialized) ancestors their lazy values refer to
             int[] remap = new int[levelCount];
             Arrays.fill(remap, -1);
             remap[0] = 0;
+            for (int g = 0; g < levelOf.length; g++) {
+                int level = levelOf[g];
+                while (level != 0 && remap[level] == -1) {
+                    remap[level] = -2;
+                    if (parentOf[level] < 0) {
+                        break;
+                    }
+                    level = parentOf[level];
+                }
+            }
             int live = 1;
             BigInteger[] kept = new BigInteger[value.length];
             int[] keptEpoch = new int[value.length];
             double[] keptApprox = new double[value.length];
             double[] keptError = new double[value.length];
+            int[] keptParent = new int[value.length];
+            int[] keptPayment = new int[value.length];
             kept[0] = BigInteger.ZERO;
-            for (int g = 0; g < levelOf.length; g++) {
-                int level = levelOf[g];
-                if (remap[level] < 0) {
+            keptParent[0] = -1;
+            for (int level = 1; level < levelCount; level++) {
+                if (remap[level] == -2) {
                     remap[level] = live;
                     keptEpoch[live] = epochOf[level];
                     keptApprox[live] = approx[level];
                     keptError[live] = error[level];
+                    keptParent[live] = parentOf[level];
+                    keptPayment[live] = paymentOf[level];
                     kept[live++] = value[level];
                 }
-                levelOf[g] = remap[level];
+            }
+            for (int level = 1; level < live; level++) {
+                if (keptParent[level] >= 0) {
+                    keptParent[level] = remap[keptParent[level]]; // a parent is always older, hence already mapped
+                }
+            }
+            for (int g = 0; g < levelOf.length; g++) {
+                levelOf[g] = remap[levelOf[g]];
             }
             value = kept;
             epochOf = keptEpoch;
             approx = keptApprox;
             error = keptError;
+            parentOf = keptParent;
+            paymentOf = keptPayment;
             levelCount = live;
             compactionThreshold = Math.max(4096, 2 * live);
         }
