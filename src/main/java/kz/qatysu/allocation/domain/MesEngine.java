@@ -156,7 +156,8 @@ final class MesEngine {
         /**
          * Lazy level values: a level created by a purchase keeps value[l] = null, parentOf[l] = the level it came
          * from and paymentOf[l] = the index of the payment; its exact value (parent − payment) is computed only when
-         * an exact decision needs it. parentOf[l] = -1 for a materialized level.
+         * an exact decision needs it (then cached in value[l]). parentOf[l] = -1 for a root level (the endowment,
+         * or a level of a weighted purchase), whose value is always set.
          */
         private int[] parentOf = new int[64];
         private int[] paymentOf = new int[64];
@@ -392,24 +393,27 @@ final class MesEngine {
          */
         private boolean exactFromCut(int p) {
             collectTouched(p);
-            BigInteger below = BigInteger.ZERO;
             long weightBelow = 0;
             double low = tLow[p];
             double high = tHigh[p];
             boolean ambiguous = false;
+            if (belowLevels.length < touchedCount) {
+                belowLevels = new int[Math.max(touchedCount, 2 * belowLevels.length)];
+            }
+            int belowCount = 0;
             for (int i = 0; i < touchedCount; i++) {
                 int level = touched[i];
                 double a = approx[level];
                 double e = error[level];
                 if (Math.nextUp(a + e) < low) {
-                    long w = levelWeight[level];
-                    below = below.add(valueOf(level).multiply(BigInteger.valueOf(w)));
-                    weightBelow += w;
+                    belowLevels[belowCount++] = level;
+                    weightBelow += levelWeight[level];
                 } else if (!(Math.nextDown(a - e) > high)) {
                     ambiguous = true;
                     break;
                 }
             }
+            BigInteger below = ambiguous ? null : weightedSum(belowLevels, belowCount);
             clearLevels();
             long k = supporterWeight[p] - weightBelow;
             if (ambiguous || k <= 0) {
@@ -426,6 +430,63 @@ final class MesEngine {
             evalHi[p] = FloatBounds.upper(rhoNum[p], rhoDen[p]);
             return true;
         }
+
+        private long[] paymentCoefficient = new long[64];
+        private int[] usedPayments = new int[64];
+        private long[] rootWeight = new long[64];
+        private int[] usedRoots = new int[64];
+
+        /**
+         * Σ levelWeight[l]·b_l over the given levels, exactly, over the current denominator, without materializing
+         * them: a lazy level's value is its root's value minus the payments on its chain, so the sum is
+         * Σ_roots W_r·b_r − Σ_payments c_j·P_j with integer coefficients — a few big-integer operations per purchase
+         * instead of one per level.
+         */
+        private BigInteger weightedSum(int[] levels, int count) {
+            if (paymentCoefficient.length < paymentCount) {
+                paymentCoefficient = new long[Math.max(paymentCount, 2 * paymentCoefficient.length)];
+                usedPayments = new int[paymentCoefficient.length];
+            }
+            if (rootWeight.length < levelCount) {
+                rootWeight = new long[Math.max(levelCount, 2 * rootWeight.length)];
+                usedRoots = new int[rootWeight.length];
+            }
+            int paymentsUsed = 0;
+            int rootsUsed = 0;
+            for (int i = 0; i < count; i++) {
+                int level = levels[i];
+                long w = levelWeight[level];
+                if (level == 0 || w == 0) {
+                    continue;
+                }
+                while (parentOf[level] >= 0) {
+                    int j = paymentOf[level];
+                    if (paymentCoefficient[j] == 0) {
+                        usedPayments[paymentsUsed++] = j;
+                    }
+                    paymentCoefficient[j] += w;
+                    level = parentOf[level];
+                }
+                if (rootWeight[level] == 0) {
+                    usedRoots[rootsUsed++] = level;
+                }
+                rootWeight[level] += w;
+            }
+            BigInteger sum = BigInteger.ZERO;
+            for (int i = 0; i < rootsUsed; i++) {
+                int root = usedRoots[i];
+                sum = sum.add(valueOf(root).multiply(BigInteger.valueOf(rootWeight[root])));
+                rootWeight[root] = 0;
+            }
+            for (int i = 0; i < paymentsUsed; i++) {
+                int j = usedPayments[i];
+                sum = sum.subtract(paymentAt(j).multiply(BigInteger.valueOf(paymentCoefficient[j])));
+                paymentCoefficient[j] = 0;
+            }
+            return sum;
+        }
+
+        private int[] belowLevels = new int[64];
 
         /** Touched levels of p's supporters with their weights, without exact values. */
         private void collectTouched(int p) {
@@ -668,11 +729,10 @@ final class MesEngine {
         /** The value of a level over the current denominator, rescaling it first if it is from an older epoch. */
         private BigInteger valueOf(int level) {
             int current = epochDenominator.size() - 1;
-            if (parentOf[level] >= 0) {
+            if (value[level] == null) {
                 // materialize: parent − payment, both over the current denominator (chain ≤ one step per purchase)
                 value[level] = valueOf(parentOf[level]).subtract(paymentAt(paymentOf[level]));
                 epochOf[level] = current;
-                parentOf[level] = -1;
                 return value[level];
             }
             int epoch = epochOf[level];
@@ -996,11 +1056,8 @@ final class MesEngine {
             remap[0] = 0;
             for (int g = 0; g < levelOf.length; g++) {
                 int level = levelOf[g];
-                while (level != 0 && remap[level] == -1) {
+                while (level > 0 && remap[level] == -1) {
                     remap[level] = -2;
-                    if (parentOf[level] < 0) {
-                        break;
-                    }
                     level = parentOf[level];
                 }
             }
@@ -1054,11 +1111,7 @@ final class MesEngine {
                     }
                     levelWeight[level] += election.weight[g];
                 }
-                BigInteger sum = BigInteger.ZERO;
-                for (int i = 0; i < touchedCount; i++) {
-                    int level = touched[i];
-                    sum = sum.add(valueOf(level).multiply(BigInteger.valueOf(levelWeight[level])));
-                }
+                BigInteger sum = weightedSum(touched, touchedCount);
                 clearLevels();
                 funds.put(p, election.money(sum, denominator));
             }
