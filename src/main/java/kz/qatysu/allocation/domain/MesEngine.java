@@ -81,6 +81,12 @@ final class MesEngine {
             return c != 0 ? c : Integer.compare(election.lexRank[a], election.lexRank[b]);
         });
         initialOrder = candidates.stream().mapToInt(Integer::intValue).toArray();
+        // the fast path scans in this order and stops at the first lower bound above the best: make the bounds
+        // non-decreasing along the order (lowering a lower bound keeps it valid), whatever the rounding did
+        for (int i = initialOrder.length - 2; i >= 0; i--) {
+            int p = initialOrder[i];
+            initialRhoLow[p] = Math.min(initialRhoLow[p], initialRhoLow[initialOrder[i + 1]]);
+        }
         zeroCost.sort((a, b) -> Integer.compare(election.lexRank[a], election.lexRank[b]));
         upfront = zeroCost.stream().mapToInt(Integer::intValue).toArray();
     }
