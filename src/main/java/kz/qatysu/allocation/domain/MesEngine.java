@@ -315,6 +315,7 @@ final class MesEngine {
             approx[1] = FloatBounds.approx(scaledEndowment.numerator(), scaledEndowment.denominator());
             error[1] = approx[1] * FloatBounds.REL;
             round = 0;
+            Arrays.fill(snapRound, -1);
             fastEvaluations = 0;
             exactFallbacks = 0;
             exactCandidates = 0;
@@ -329,6 +330,7 @@ final class MesEngine {
          */
         private int fastRound(List<List<Integer>> unresolved) {
             round++;
+            snapSize = 0;
             double bestHi = Double.POSITIVE_INFINITY;
             int visitedCount = 0;
             int position = 0;
@@ -398,7 +400,9 @@ final class MesEngine {
          * the full exact evaluation when a level's enclosure overlaps (tLow, tHigh).
          */
         private boolean exactFromCut(int p) {
-            collectTouched(p);
+            if (!restoreTouched(p)) {
+                collectTouched(p);
+            }
             long weightBelow = 0;
             double low = tLow[p];
             double high = tHigh[p];
@@ -494,6 +498,51 @@ final class MesEngine {
 
         private int[] belowLevels = new int[64];
 
+        /**
+         * Levels and weights gathered by this round's fast evaluations, so that the exact ρ of the winner and its
+         * purchase reuse them instead of passing over its supporters again (levels change only in a purchase).
+         */
+        private int[] snapLevels = new int[1024];
+        private long[] snapWeights = new long[1024];
+        private int snapSize;
+        private final int[] snapStart = new int[election.projectCount];
+        private final int[] snapCount = new int[election.projectCount];
+        private final int[] snapRound = new int[election.projectCount];
+
+        private void snapshot(int p) {
+            int n = touchedCount;
+            if (snapLevels.length < snapSize + n) {
+                int size = Math.max(snapSize + n, 2 * snapLevels.length);
+                snapLevels = Arrays.copyOf(snapLevels, size);
+                snapWeights = Arrays.copyOf(snapWeights, size);
+            }
+            for (int i = 0; i < n; i++) {
+                int level = touched[i];
+                snapLevels[snapSize + i] = level;
+                snapWeights[snapSize + i] = levelWeight[level];
+            }
+            snapStart[p] = snapSize;
+            snapCount[p] = n;
+            snapRound[p] = round;
+            snapSize += n;
+        }
+
+        /** Restores touched/levelWeight of p from this round's snapshot; false if there is none. */
+        private boolean restoreTouched(int p) {
+            if (snapRound[p] != round) {
+                return false;
+            }
+            int start = snapStart[p];
+            int n = snapCount[p];
+            for (int i = 0; i < n; i++) {
+                int level = snapLevels[start + i];
+                touched[i] = level;
+                levelWeight[level] = snapWeights[start + i];
+            }
+            touchedCount = n;
+            return true;
+        }
+
         /** Touched levels of p's supporters with their weights, without exact values. */
         private void collectTouched(int p) {
             int[] supporters = utilities.supporters()[p];
@@ -578,6 +627,7 @@ final class MesEngine {
                 }
                 levelWeight[level] += weight[g];
             }
+            snapshot(p);
             try {
                 int n = touchedCount;
                 if (n > KEY_MASK) {
@@ -931,7 +981,9 @@ final class MesEngine {
         }
 
         private Purchase buyUniform(int p, int step, BigInteger payment, boolean trace) {
-            collectTouched(p);
+            if (!(fastPath && restoreTouched(p))) {
+                collectTouched(p); // (the snapshot is of this round: no purchase since, so levels are unchanged)
+            }
             ensureLevelCapacity(levelCount + touchedCount);
             long less = 0;
             long full = 0;
