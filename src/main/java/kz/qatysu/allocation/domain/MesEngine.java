@@ -170,7 +170,7 @@ final class MesEngine {
         private BigInteger[] paymentValue = new BigInteger[64];
         private int[] paymentEpoch = new int[64];
         private int paymentCount;
-        /** Certified enclosure tLow < t < tHigh of the payment t (scaled money per unit of utility) from this round. */
+        /** Certified enclosure tLow &lt; t &lt; tHigh of the payment t (scaled money per unit of utility) from this round. */
         private final double[] tLow = new double[election.projectCount];
         private final double[] tHigh = new double[election.projectCount];
         private final int[] certifiedRound = new int[election.projectCount];
