@@ -23,11 +23,15 @@ final class MesEngine {
     final Election.Utilities utilities;
     final TieBreaking tieBreaking;
     final boolean zeroCostUpfront;
+    /** Whether runs use the filtered floating-point fast path (false: the pure exact path, kept for checking). */
+    final boolean fastPath;
 
     /** Candidates (positive satisfaction, positive cost), sorted by initial ρ = cost / total satisfaction. */
     private final int[] initialOrder;
     private final BigInteger[] initialRhoNum;
     private final BigInteger[] initialRhoDen;
+    /** A certified lower bound (double) of each candidate's initial ρ. */
+    private final double[] initialRhoLow;
     /** Zero-cost projects with positive satisfaction, selected before anything else (pabutools). */
     private final int[] upfront;
     private final boolean[] candidate;
@@ -35,6 +39,12 @@ final class MesEngine {
     private final long candidateCostSum;
 
     MesEngine(Election election, Satisfaction satisfaction, TieBreaking tieBreaking, boolean zeroCostUpfront) {
+        this(election, satisfaction, tieBreaking, zeroCostUpfront, true);
+    }
+
+    MesEngine(Election election, Satisfaction satisfaction, TieBreaking tieBreaking, boolean zeroCostUpfront,
+              boolean fastPath) {
+        this.fastPath = fastPath;
         this.election = election;
         this.utilities = election.utilities(satisfaction);
         this.tieBreaking = tieBreaking;
@@ -44,6 +54,7 @@ final class MesEngine {
         supporterWeight = new long[m];
         initialRhoNum = new BigInteger[m];
         initialRhoDen = new BigInteger[m];
+        initialRhoLow = new double[m];
         List<Integer> candidates = new ArrayList<>();
         List<Integer> zeroCost = new ArrayList<>();
         long costSum = 0;
@@ -58,6 +69,7 @@ final class MesEngine {
                     costSum = Math.addExact(costSum, election.scaledCost[p]);
                     initialRhoNum[p] = BigInteger.valueOf(election.scaledCost[p]);
                     initialRhoDen[p] = utilities.total()[p];
+                    initialRhoLow[p] = FloatBounds.lower(initialRhoNum[p], initialRhoDen[p]);
                 } else if (zeroCostUpfront) {
                     zeroCost.add(p);
                 }
@@ -69,6 +81,12 @@ final class MesEngine {
             return c != 0 ? c : Integer.compare(election.lexRank[a], election.lexRank[b]);
         });
         initialOrder = candidates.stream().mapToInt(Integer::intValue).toArray();
+        // the fast path scans in this order and stops at the first lower bound above the best: make the bounds
+        // non-decreasing along the order (lowering a lower bound keeps it valid), whatever the rounding did
+        for (int i = initialOrder.length - 2; i >= 0; i--) {
+            int p = initialOrder[i];
+            initialRhoLow[p] = Math.min(initialRhoLow[p], initialRhoLow[initialOrder[i + 1]]);
+        }
         zeroCost.sort((a, b) -> Integer.compare(election.lexRank[a], election.lexRank[b]));
         upfront = zeroCost.stream().mapToInt(Integer::intValue).toArray();
     }
@@ -137,6 +155,42 @@ final class MesEngine {
         private int[] epochOf = new int[64];
         private final List<BigInteger> epochDenominator = new ArrayList<>();
         private BigInteger[] ratioToCurrent = new BigInteger[16];
+        /**
+         * Double shadow of the level values, in scaled money: |approx[l] − value[l]/D| ≤ error[l] always holds
+         * (rigorous bound, maintained through every purchase). Only the fast path reads it.
+         */
+        /**
+         * Lazy level values: a level created by a purchase keeps value[l] = null, parentOf[l] = the level it came
+         * from and paymentOf[l] = the index of the payment; its exact value (parent − payment) is computed only when
+         * an exact decision needs it (then cached in value[l]). parentOf[l] = -1 for a root level (the endowment,
+         * or a level of a weighted purchase), whose value is always set.
+         */
+        private int[] parentOf = new int[64];
+        private int[] paymentOf = new int[64];
+        private BigInteger[] paymentValue = new BigInteger[64];
+        private int[] paymentEpoch = new int[64];
+        private int paymentCount;
+        /** Certified enclosure tLow &lt; t &lt; tHigh of the payment t (scaled money per unit of utility) from this round. */
+        private final double[] tLow = new double[election.projectCount];
+        private final double[] tHigh = new double[election.projectCount];
+        private final int[] certifiedRound = new int[election.projectCount];
+        private double[] approx = new double[64];
+        private double[] error = new double[64];
+        private long[] sortKeys = new long[64];
+
+        /** Certified lower bound of each project's current ρ (fast path); only grows during a run. */
+        private final double[] rhoLow = new double[election.projectCount];
+        /** Enclosure [evalLo, evalHi] of ρ from the latest evaluation in this round (fast path). */
+        private final double[] evalLo = new double[election.projectCount];
+        private final double[] evalHi = new double[election.projectCount];
+        /** Round in which rhoNum/rhoDen/evalX/evalDen were last computed exactly (fast path). */
+        private final int[] exactRound = new int[election.projectCount];
+        private final boolean[] dropped = new boolean[election.projectCount];
+        private int round;
+        /** Counters of the last run: fast evaluations, exact fallbacks, exact evaluations of candidates. */
+        long fastEvaluations;
+        long exactFallbacks;
+        long exactCandidates;
 
         private final BigInteger[] rhoNum = new BigInteger[election.projectCount];
         private final BigInteger[] rhoDen = new BigInteger[election.projectCount];
@@ -174,7 +228,19 @@ final class MesEngine {
                     purchases.put(p, new Purchase(selectedCount, Rational.ZERO, 0, 0));
                 }
             }
-            while (true) {
+            while (fastPath) {
+                int winner = fastRound(unresolved);
+                if (winner < 0) {
+                    break;
+                }
+                Purchase purchase = buy(winner, selectedCount + 1, trace);
+                selected[selectedCount++] = winner;
+                cost = Math.addExact(cost, election.scaledCost[winner]);
+                if (trace) {
+                    purchases.put(winner, purchase);
+                }
+            }
+            while (!fastPath) {
                 BigInteger bestNum = null;
                 BigInteger bestDen = null;
                 int tiedCount = 0;
@@ -230,12 +296,417 @@ final class MesEngine {
             epochDenominator.add(denominator);
             epochOf[0] = 0;
             epochOf[1] = 0;
+            parentOf[0] = -1;
+            parentOf[1] = -1;
+            paymentCount = 0;
             Arrays.fill(ratioToCurrent, null);
             System.arraycopy(initialOrder, 0, order, 0, initialOrder.length);
             orderSize = initialOrder.length;
             for (int p : initialOrder) {
                 rhoNum[p] = initialRhoNum[p];
                 rhoDen[p] = initialRhoDen[p];
+                rhoLow[p] = initialRhoLow[p];
+                dropped[p] = false;
+                exactRound[p] = -1;
+                certifiedRound[p] = -1;
+            }
+            approx[0] = 0;
+            error[0] = 0;
+            approx[1] = FloatBounds.approx(scaledEndowment.numerator(), scaledEndowment.denominator());
+            error[1] = approx[1] * FloatBounds.REL;
+            round = 0;
+            Arrays.fill(snapRound, -1);
+            fastEvaluations = 0;
+            exactFallbacks = 0;
+            exactCandidates = 0;
+        }
+
+        /**
+         * One round of the fast path: finds the project of minimum ρ (ties broken as configured) without exact
+         * arithmetic wherever a double enclosure decides. Every project whose enclosure may contain the minimum is
+         * then evaluated exactly and compared exactly, so the winner and the tie set are those of the exact engine.
+         *
+         * @return the winner, or -1 when no candidate is affordable
+         */
+        private int fastRound(List<List<Integer>> unresolved) {
+            round++;
+            snapSize = 0;
+            double bestHi = Double.POSITIVE_INFINITY;
+            int visitedCount = 0;
+            int position = 0;
+            for (; position < orderSize; position++) {
+                int p = order[position];
+                if (rhoLow[p] > bestHi) {
+                    break; // ρ(p) ≥ rhoLow(p) > bestHi ≥ the minimum: p cannot win or tie
+                }
+                visited[visitedCount++] = p;
+                int verdict = fastEvaluate(p);
+                if (verdict == UNKNOWN) {
+                    exactFallbacks++;
+                    verdict = exactEvaluate(p) ? AFFORDABLE : UNAFFORDABLE;
+                } else {
+                    fastEvaluations++;
+                }
+                if (verdict == UNAFFORDABLE) {
+                    dropped[p] = true; // budgets only shrink: unaffordable for good
+                    continue;
+                }
+                rhoLow[p] = Math.max(rhoLow[p], evalLo[p]);
+                if (evalHi[p] < bestHi) {
+                    bestHi = evalHi[p];
+                }
+            }
+            // candidates: every affordable visited project whose enclosure reaches down to bestHi
+            int candidateCount = 0;
+            for (int i = 0; i < visitedCount; i++) {
+                int p = visited[i];
+                if (!dropped[p] && evalLo[p] <= bestHi) {
+                    tied[candidateCount++] = p;
+                }
+            }
+            int winner = -1;
+            if (candidateCount > 0) {
+                BigInteger bestNum = null;
+                BigInteger bestDen = null;
+                int tiedCount = 0;
+                for (int i = 0; i < candidateCount; i++) {
+                    int p = tied[i];
+                    if (exactRound[p] != round) {
+                        exactCandidates++;
+                        if (!(certifiedRound[p] == round ? exactFromCut(p) : exactEvaluate(p))) {
+                            throw new IllegalStateException("fast path certified an unaffordable project " + p);
+                        }
+                    }
+                    int c = bestNum == null ? -1 : compare(rhoNum[p], rhoDen[p], bestNum, bestDen);
+                    if (c < 0) {
+                        bestNum = rhoNum[p];
+                        bestDen = rhoDen[p];
+                        tied[0] = p;
+                        tiedCount = 1;
+                    } else if (c == 0) {
+                        tied[tiedCount++] = p;
+                    }
+                }
+                winner = breakTie(tied, tiedCount, unresolved);
+            }
+            reorderFast(position, visitedCount, winner);
+            return winner;
+        }
+
+        /**
+         * Exact ρ of p from this round's certified enclosure tLow &lt; t &lt; tHigh of its payment t: every level
+         * whose double enclosure lies below tLow pays all it has, every level above tHigh pays t, so
+         * t = (cost − Σ_below w·b) / (k − Σ_below w) exactly, with only the levels below materialized. Falls back to
+         * the full exact evaluation when a level's enclosure overlaps (tLow, tHigh).
+         */
+        private boolean exactFromCut(int p) {
+            if (!restoreTouched(p)) {
+                collectTouched(p);
+            }
+            long weightBelow = 0;
+            double low = tLow[p];
+            double high = tHigh[p];
+            boolean ambiguous = false;
+            if (belowLevels.length < touchedCount) {
+                belowLevels = new int[Math.max(touchedCount, 2 * belowLevels.length)];
+            }
+            int belowCount = 0;
+            for (int i = 0; i < touchedCount; i++) {
+                int level = touched[i];
+                double a = approx[level];
+                double e = error[level];
+                if (Math.nextUp(a + e) < low) {
+                    belowLevels[belowCount++] = level;
+                    weightBelow += levelWeight[level];
+                } else if (!(Math.nextDown(a - e) > high)) {
+                    ambiguous = true;
+                    break;
+                }
+            }
+            BigInteger below = ambiguous ? null : weightedSum(belowLevels, belowCount);
+            clearLevels();
+            long k = supporterWeight[p] - weightBelow;
+            if (ambiguous || k <= 0) {
+                return exactEvaluate(p);
+            }
+            BigInteger rest = BigInteger.valueOf(election.scaledCost[p]).multiply(denominator).subtract(below);
+            BigInteger kk = BigInteger.valueOf(k);
+            evalX[p] = rest;
+            evalDen[p] = kk;
+            rhoNum[p] = rest;
+            rhoDen[p] = kk.multiply(BigInteger.valueOf(utilities.unit()[p])).multiply(denominator);
+            exactRound[p] = round;
+            evalLo[p] = FloatBounds.lower(rhoNum[p], rhoDen[p]);
+            evalHi[p] = FloatBounds.upper(rhoNum[p], rhoDen[p]);
+            return true;
+        }
+
+        private long[] paymentCoefficient = new long[64];
+        private int[] usedPayments = new int[64];
+        private long[] rootWeight = new long[64];
+        private int[] usedRoots = new int[64];
+
+        /**
+         * Σ levelWeight[l]·b_l over the given levels, exactly, over the current denominator, without materializing
+         * them: a lazy level's value is its root's value minus the payments on its chain, so the sum is
+         * Σ_roots W_r·b_r − Σ_payments c_j·P_j with integer coefficients — a few big-integer operations per purchase
+         * instead of one per level.
+         */
+        private BigInteger weightedSum(int[] levels, int count) {
+            if (paymentCoefficient.length < paymentCount) {
+                paymentCoefficient = new long[Math.max(paymentCount, 2 * paymentCoefficient.length)];
+                usedPayments = new int[paymentCoefficient.length];
+            }
+            if (rootWeight.length < levelCount) {
+                rootWeight = new long[Math.max(levelCount, 2 * rootWeight.length)];
+                usedRoots = new int[rootWeight.length];
+            }
+            int paymentsUsed = 0;
+            int rootsUsed = 0;
+            for (int i = 0; i < count; i++) {
+                int level = levels[i];
+                long w = levelWeight[level];
+                if (level == 0 || w == 0) {
+                    continue;
+                }
+                while (parentOf[level] >= 0) {
+                    int j = paymentOf[level];
+                    if (paymentCoefficient[j] == 0) {
+                        usedPayments[paymentsUsed++] = j;
+                    }
+                    paymentCoefficient[j] += w;
+                    level = parentOf[level];
+                }
+                if (rootWeight[level] == 0) {
+                    usedRoots[rootsUsed++] = level;
+                }
+                rootWeight[level] += w;
+            }
+            BigInteger sum = BigInteger.ZERO;
+            for (int i = 0; i < rootsUsed; i++) {
+                int root = usedRoots[i];
+                sum = sum.add(valueOf(root).multiply(BigInteger.valueOf(rootWeight[root])));
+                rootWeight[root] = 0;
+            }
+            for (int i = 0; i < paymentsUsed; i++) {
+                int j = usedPayments[i];
+                sum = sum.subtract(paymentAt(j).multiply(BigInteger.valueOf(paymentCoefficient[j])));
+                paymentCoefficient[j] = 0;
+            }
+            return sum;
+        }
+
+        private int[] belowLevels = new int[64];
+
+        /**
+         * Levels and weights gathered by this round's fast evaluations, so that the exact ρ of the winner and its
+         * purchase reuse them instead of passing over its supporters again (levels change only in a purchase).
+         */
+        private int[] snapLevels = new int[1024];
+        private long[] snapWeights = new long[1024];
+        private int snapSize;
+        private final int[] snapStart = new int[election.projectCount];
+        private final int[] snapCount = new int[election.projectCount];
+        private final int[] snapRound = new int[election.projectCount];
+
+        private void snapshot(int p) {
+            int n = touchedCount;
+            if (snapLevels.length < snapSize + n) {
+                int size = Math.max(snapSize + n, 2 * snapLevels.length);
+                snapLevels = Arrays.copyOf(snapLevels, size);
+                snapWeights = Arrays.copyOf(snapWeights, size);
+            }
+            for (int i = 0; i < n; i++) {
+                int level = touched[i];
+                snapLevels[snapSize + i] = level;
+                snapWeights[snapSize + i] = levelWeight[level];
+            }
+            snapStart[p] = snapSize;
+            snapCount[p] = n;
+            snapRound[p] = round;
+            snapSize += n;
+        }
+
+        /** Restores touched/levelWeight of p from this round's snapshot; false if there is none. */
+        private boolean restoreTouched(int p) {
+            if (snapRound[p] != round) {
+                return false;
+            }
+            int start = snapStart[p];
+            int n = snapCount[p];
+            for (int i = 0; i < n; i++) {
+                int level = snapLevels[start + i];
+                touched[i] = level;
+                levelWeight[level] = snapWeights[start + i];
+            }
+            touchedCount = n;
+            return true;
+        }
+
+        /** Touched levels of p's supporters with their weights, without exact values. */
+        private void collectTouched(int p) {
+            int[] supporters = utilities.supporters()[p];
+            long[] weight = election.weight;
+            touchedCount = 0;
+            for (int g : supporters) {
+                int level = levelOf[g];
+                if (levelWeight[level] == 0) {
+                    touched[touchedCount++] = level;
+                }
+                levelWeight[level] += weight[g];
+            }
+        }
+
+        /** Exact evaluation of p, recorded as this round's; also tightens its double enclosure to the exact ρ. */
+        private boolean exactEvaluate(int p) {
+            if (!evaluate(p)) {
+                return false;
+            }
+            exactRound[p] = round;
+            evalLo[p] = FloatBounds.lower(rhoNum[p], rhoDen[p]);
+            evalHi[p] = FloatBounds.upper(rhoNum[p], rhoDen[p]);
+            return true;
+        }
+
+        private void reorderFast(int position, int visitedCount, int winner) {
+            int remaining = orderSize - position;
+            System.arraycopy(order, position, order, 0, remaining);
+            orderSize = remaining;
+            for (int i = 0; i < visitedCount; i++) {
+                int p = visited[i];
+                if (p == winner || dropped[p]) {
+                    continue;
+                }
+                double key = rhoLow[p];
+                int lo = 0;
+                int hi = orderSize;
+                while (lo < hi) {
+                    int mid = (lo + hi) >>> 1;
+                    if (rhoLow[order[mid]] <= key) {
+                        lo = mid + 1;
+                    } else {
+                        hi = mid;
+                    }
+                }
+                System.arraycopy(order, lo, order, lo + 1, orderSize - lo);
+                order[lo] = p;
+                orderSize++;
+            }
+        }
+
+        private static final int AFFORDABLE = 0;
+        private static final int UNAFFORDABLE = 1;
+        private static final int UNKNOWN = 2;
+        private static final int KEY_BITS = 22;
+        private static final long KEY_MASK = (1L << KEY_BITS) - 1;
+        private static final double EXACT_LIMIT = 0x1p53;
+
+        /**
+         * Encloses ρ(p) in [evalLo, evalHi] with doubles only, or gives up (UNKNOWN) when the error bounds do not
+         * decide. Let f(t) = Σ w_l·min(b_l, t) over the budget levels b_l of p's supporters; ρ = t<sub>0</sub>/u where f(t<sub>0</sub>) =
+         * cost. The double water-filling only proposes t̃; the enclosure is certified by evaluating f at t̃ ± η
+         * with a rigorous error bound: f(lo) &lt; cost &lt; f(hi) implies lo &lt; t<sub>0</sub> &lt; hi, since f is
+         * non-decreasing. Affordability (f(∞) ≥ cost) is decided the same way.
+         */
+        private int fastEvaluate(int p) {
+            if (utilities.perSupporter()[p] != null) {
+                return UNKNOWN;
+            }
+            long scaledCost = election.scaledCost[p];
+            long unitUtility = utilities.unit()[p];
+            if (scaledCost >= EXACT_LIMIT || unitUtility >= EXACT_LIMIT || supporterWeight[p] >= EXACT_LIMIT) {
+                return UNKNOWN;
+            }
+            int[] supporters = utilities.supporters()[p];
+            long[] weight = election.weight;
+            touchedCount = 0;
+            for (int g : supporters) {
+                int level = levelOf[g];
+                if (levelWeight[level] == 0) {
+                    touched[touchedCount++] = level;
+                }
+                levelWeight[level] += weight[g];
+            }
+            snapshot(p);
+            try {
+                int n = touchedCount;
+                if (n > KEY_MASK) {
+                    return UNKNOWN;
+                }
+                // rounding of a sum of n+1 non-negative products, relative to the computed sum, with margin
+                double rounding = (n + 8) * 0x1p-52;
+                double sum = 0;
+                double errorSum = 0;
+                for (int i = 0; i < n; i++) {
+                    int level = touched[i];
+                    double w = levelWeight[level];
+                    sum += w * approx[level];
+                    errorSum += w * error[level];
+                }
+                double inputError = errorSum * (1 + rounding) * (1 + rounding);
+                double cost = scaledCost;
+                double sumError = (inputError + rounding * sum) * (1 + rounding);
+                if (sum + sumError < cost) {
+                    return UNAFFORDABLE;
+                }
+                if (sum - sumError <= cost) {
+                    return UNKNOWN;
+                }
+                // double water-filling in (approximately) ascending order of level values
+                if (sortKeys.length < n) {
+                    sortKeys = new long[Math.max(n, 2 * sortKeys.length)];
+                }
+                for (int i = 0; i < n; i++) {
+                    sortKeys[i] = (Double.doubleToRawLongBits(approx[touched[i]]) & ~KEY_MASK) | i;
+                }
+                Arrays.sort(sortKeys, 0, n);
+                double paid = 0;
+                double k = supporterWeight[p];
+                double t = Double.NaN;
+                double kCut = 0;
+                for (int i = 0; i < n; i++) {
+                    int level = touched[(int) (sortKeys[i] & KEY_MASK)];
+                    double a = approx[level];
+                    double rest = cost - paid;
+                    if (rest <= a * k) {
+                        t = rest / k;
+                        kCut = k;
+                        break;
+                    }
+                    double w = levelWeight[level];
+                    paid += w * a;
+                    k -= w;
+                }
+                if (!(t > 0) || !(kCut > 0)) {
+                    return UNKNOWN;
+                }
+                double eta = 4 * (inputError + rounding * cost) / kCut + t * 0x1p-40;
+                double low = Math.max(0, t - eta);
+                double high = t + eta;
+                double fLow = 0;
+                double fHigh = 0;
+                for (int i = 0; i < n; i++) {
+                    int level = touched[i];
+                    double w = levelWeight[level];
+                    double a = approx[level];
+                    fLow += w * Math.min(a, low);
+                    fHigh += w * Math.min(a, high);
+                }
+                // |min(a, x) − min(b, x)| ≤ |a − b|, so the input error is the same as for the full sum
+                boolean lowBelow = low == 0 || fLow + (inputError + rounding * fLow) * (1 + rounding) < cost;
+                boolean highAbove = fHigh - (inputError + rounding * fHigh) * (1 + rounding) > cost;
+                if (!lowBelow || !highAbove) {
+                    return UNKNOWN;
+                }
+                double u = unitUtility;
+                tLow[p] = low;
+                tHigh[p] = high;
+                certifiedRound[p] = round;
+                evalLo[p] = Math.nextDown(low / u);
+                evalHi[p] = Math.nextUp(high / u);
+                return AFFORDABLE;
+            } finally {
+                clearLevels();
             }
         }
 
@@ -314,17 +785,36 @@ final class MesEngine {
         /** The value of a level over the current denominator, rescaling it first if it is from an older epoch. */
         private BigInteger valueOf(int level) {
             int current = epochDenominator.size() - 1;
+            if (value[level] == null) {
+                // materialize: parent − payment, both over the current denominator (chain ≤ one step per purchase)
+                value[level] = valueOf(parentOf[level]).subtract(paymentAt(paymentOf[level]));
+                epochOf[level] = current;
+                return value[level];
+            }
             int epoch = epochOf[level];
             if (epoch != current && level != 0) {
-                BigInteger ratio = ratioToCurrent[epoch];
-                if (ratio == null) {
-                    ratio = denominator.divide(epochDenominator.get(epoch));
-                    ratioToCurrent[epoch] = ratio;
-                }
-                value[level] = value[level].multiply(ratio);
+                value[level] = value[level].multiply(ratioFrom(epoch));
                 epochOf[level] = current;
             }
             return value[level];
+        }
+
+        private BigInteger ratioFrom(int epoch) {
+            BigInteger ratio = ratioToCurrent[epoch];
+            if (ratio == null) {
+                ratio = denominator.divide(epochDenominator.get(epoch));
+                ratioToCurrent[epoch] = ratio;
+            }
+            return ratio;
+        }
+
+        private BigInteger paymentAt(int j) {
+            int current = epochDenominator.size() - 1;
+            if (paymentEpoch[j] != current) {
+                paymentValue[j] = paymentValue[j].multiply(ratioFrom(paymentEpoch[j]));
+                paymentEpoch[j] = current;
+            }
+            return paymentValue[j];
         }
 
         private void collectLevels(int p) {
@@ -491,13 +981,33 @@ final class MesEngine {
         }
 
         private Purchase buyUniform(int p, int step, BigInteger payment, boolean trace) {
-            collectLevels(p);
+            if (!(fastPath && restoreTouched(p))) {
+                collectTouched(p); // (the snapshot is of this round: no purchase since, so levels are unchanged)
+            }
             ensureLevelCapacity(levelCount + touchedCount);
             long less = 0;
             long full = 0;
+            double paymentApprox = FloatBounds.approx(payment, denominator);
+            double paymentError = paymentApprox * FloatBounds.REL;
+            double paymentLow = FloatBounds.lower(payment, denominator);
+            double paymentHigh = FloatBounds.upper(payment, denominator);
+            if (paymentCount == paymentValue.length) {
+                paymentValue = Arrays.copyOf(paymentValue, 2 * paymentCount);
+                paymentEpoch = Arrays.copyOf(paymentEpoch, 2 * paymentCount);
+            }
+            int paymentIndex = paymentCount++;
+            paymentValue[paymentIndex] = payment;
+            paymentEpoch[paymentIndex] = epochDenominator.size() - 1;
             for (int i = 0; i < touchedCount; i++) {
                 int level = touched[i];
-                int c = value[level].compareTo(payment);
+                int c;
+                if (fastPath && Math.nextUp(approx[level] + error[level]) < paymentLow) {
+                    c = -1; // certainly below the payment
+                } else if (fastPath && Math.nextDown(approx[level] - error[level]) > paymentHigh) {
+                    c = 1; // certainly above
+                } else {
+                    c = valueOf(level).compareTo(payment);
+                }
                 if (c < 0) {
                     less += levelWeight[level];
                 } else {
@@ -507,9 +1017,11 @@ final class MesEngine {
                     transition[level] = 0;
                 } else {
                     int fresh = levelCount++;
-                    value[fresh] = value[level].subtract(payment);
-                    epochOf[fresh] = epochDenominator.size() - 1;
+                    value[fresh] = null;
+                    parentOf[fresh] = level;
+                    paymentOf[fresh] = paymentIndex;
                     transition[level] = fresh;
+                    shadow(fresh, level, paymentApprox, paymentError);
                 }
             }
             clearLevels();
@@ -524,6 +1036,7 @@ final class MesEngine {
             collectEntries(p);
             ensureLevelCapacity(levelCount + entryCount);
             int[] target = new int[entryCount];
+            double unitApprox = FloatBounds.approx(unitPayment, denominator);
             BigInteger maxPaid = BigInteger.ZERO;
             BigInteger[] paid = new BigInteger[entryCount];
             for (int e = 0; e < entryCount; e++) {
@@ -536,7 +1049,10 @@ final class MesEngine {
                     int fresh = levelCount++;
                     value[fresh] = v.subtract(share);
                     epochOf[fresh] = epochDenominator.size() - 1;
+                    parentOf[fresh] = -1;
                     target[e] = fresh;
+                    double shareApprox = unitApprox * entryUtility[e];
+                    shadow(fresh, entryLevel[e], shareApprox, shareApprox * (2 * FloatBounds.REL));
                     paid[e] = share;
                 }
                 maxPaid = maxPaid.max(paid[e]);
@@ -560,6 +1076,18 @@ final class MesEngine {
             return trace ? new Purchase(step, election.money(maxPaid, denominator), full, less) : null;
         }
 
+        /**
+         * Sets the double shadow of a new level {@code from − payment}: the error bound adds the error of the old
+         * level, of the payment and of the rounded subtraction (at most one ulp of the larger operand), with a
+         * margin for rounding the bound itself. A negative approximation is raised to 0, which only reduces the
+         * error since the exact value is positive.
+         */
+        private void shadow(int fresh, int from, double paymentApprox, double paymentError) {
+            double a = approx[from];
+            approx[fresh] = Math.max(0, a - paymentApprox);
+            error[fresh] = (error[from] + paymentError + Math.ulp(Math.max(a, paymentApprox))) * (1 + 0x1p-50);
+        }
+
         private void ensureLevelCapacity(int needed) {
             if (needed > value.length) {
                 int size = Math.max(needed, value.length * 2);
@@ -568,6 +1096,10 @@ final class MesEngine {
                 touched = Arrays.copyOf(touched, size);
                 transition = Arrays.copyOf(transition, size);
                 epochOf = Arrays.copyOf(epochOf, size);
+                approx = Arrays.copyOf(approx, size);
+                error = Arrays.copyOf(error, size);
+                parentOf = Arrays.copyOf(parentOf, size);
+                paymentOf = Arrays.copyOf(paymentOf, size);
             }
         }
 
@@ -576,24 +1108,51 @@ final class MesEngine {
             if (levelCount < compactionThreshold) {
                 return;
             }
+            // live levels: those of some group, and the (unmaterialized) ancestors their lazy values refer to
             int[] remap = new int[levelCount];
             Arrays.fill(remap, -1);
             remap[0] = 0;
+            for (int g = 0; g < levelOf.length; g++) {
+                int level = levelOf[g];
+                while (level > 0 && remap[level] == -1) {
+                    remap[level] = -2;
+                    level = parentOf[level];
+                }
+            }
             int live = 1;
             BigInteger[] kept = new BigInteger[value.length];
             int[] keptEpoch = new int[value.length];
+            double[] keptApprox = new double[value.length];
+            double[] keptError = new double[value.length];
+            int[] keptParent = new int[value.length];
+            int[] keptPayment = new int[value.length];
             kept[0] = BigInteger.ZERO;
-            for (int g = 0; g < levelOf.length; g++) {
-                int level = levelOf[g];
-                if (remap[level] < 0) {
+            keptParent[0] = -1;
+            for (int level = 1; level < levelCount; level++) {
+                if (remap[level] == -2) {
                     remap[level] = live;
                     keptEpoch[live] = epochOf[level];
+                    keptApprox[live] = approx[level];
+                    keptError[live] = error[level];
+                    keptParent[live] = parentOf[level];
+                    keptPayment[live] = paymentOf[level];
                     kept[live++] = value[level];
                 }
-                levelOf[g] = remap[level];
+            }
+            for (int level = 1; level < live; level++) {
+                if (keptParent[level] >= 0) {
+                    keptParent[level] = remap[keptParent[level]]; // a parent is always older, hence already mapped
+                }
+            }
+            for (int g = 0; g < levelOf.length; g++) {
+                levelOf[g] = remap[levelOf[g]];
             }
             value = kept;
             epochOf = keptEpoch;
+            approx = keptApprox;
+            error = keptError;
+            parentOf = keptParent;
+            paymentOf = keptPayment;
             levelCount = live;
             compactionThreshold = Math.max(4096, 2 * live);
         }
@@ -610,11 +1169,7 @@ final class MesEngine {
                     }
                     levelWeight[level] += election.weight[g];
                 }
-                BigInteger sum = BigInteger.ZERO;
-                for (int i = 0; i < touchedCount; i++) {
-                    int level = touched[i];
-                    sum = sum.add(valueOf(level).multiply(BigInteger.valueOf(levelWeight[level])));
-                }
+                BigInteger sum = weightedSum(touched, touchedCount);
                 clearLevels();
                 funds.put(p, election.money(sum, denominator));
             }
