@@ -2,6 +2,7 @@ package kz.qatysu.round.domain;
 
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
@@ -18,6 +19,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import kz.qatysu.platform.persistence.InstantTimestampConverter;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.ArrayList;
@@ -109,6 +111,7 @@ public class BudgetRound {
     @MapKeyColumn(name = "phase", length = 30)
     @MapKeyEnumerated(EnumType.STRING)
     @Column(name = "starts_at", nullable = false)
+    @Convert(converter = InstantTimestampConverter.class)
     private Map<Phase, Instant> phaseStarts = new EnumMap<>(Phase.class);
 
     @Enumerated(EnumType.STRING)
