@@ -245,6 +245,9 @@ public final class AllocationRules {
     private record Search(MesEngine.Result result, int runs, Rational start) {
     }
 
+    /** Whether Add1 steps may end their MES run once the verdict is certain (false only to measure or check). */
+    static boolean ADD1_EARLY_STOP = !Boolean.getBoolean("qatysu.allocation.noEarlyStop");
+
     private static final ExecutorService STEPS = Executors.newFixedThreadPool(
             Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors())), runnable -> {
                 Thread thread = new Thread(runnable, "allocation-add1");
@@ -261,6 +264,16 @@ public final class AllocationRules {
      */
     private static Search search(MesEngine engine, IntFunction<Rational> endowmentAt, Judge judge,
                                  MesEngine.Result previous) {
+        return search(engine, endowmentAt, judge, previous, null);
+    }
+
+    /**
+     * As above; with {@code stop}, a step's MES run may end as soon as the judge's verdict on its final outcome is
+     * certain ({@link MesEngine.EarlyStop}); the stop must only ever certify verdicts CONTINUE or TAKE_PREVIOUS.
+     * A step stopped early that is later returned as "previous" is run again in full.
+     */
+    private static Search search(MesEngine engine, IntFunction<Rational> endowmentAt, Judge judge,
+                                 MesEngine.Result previous, MesEngine.EarlyStop stop) {
         int parallelism = engine.election.groupCount >= 500
                 ? Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors())) : 1;
         List<MesEngine.Workspace> workspaces = new ArrayList<>();
@@ -281,14 +294,24 @@ public final class AllocationRules {
             if (endowments.isEmpty()) {
                 return new Search(previous, runs, endowmentAt.apply(0));
             }
-            List<MesEngine.Result> results = runAll(workspaces, endowments);
+            List<MesEngine.Result> results = runAll(workspaces, endowments, stop);
             for (MesEngine.Result result : results) {
                 runs++;
                 Verdict verdict = judge.judge(result, step);
+                if (verdict == Verdict.TAKE_THIS && result.stoppedEarly()) {
+                    // the stop only certifies the property it was given; a step accepted on other grounds (e.g. a
+                    // saturated endowment) is run in full and judged again
+                    result = workspaces.get(0).run(result.endowment(), false);
+                    verdict = judge.judge(result, step);
+                }
                 if (verdict == Verdict.TAKE_THIS) {
                     return new Search(result, runs, endowmentAt.apply(0));
                 }
                 if (verdict == Verdict.TAKE_PREVIOUS) {
+                    if (previous != null && previous.stoppedEarly()) {
+                        // run again in full; not counted: the number of runs reported is the number of Add1 steps
+                        previous = workspaces.get(0).run(previous.endowment(), false);
+                    }
                     return new Search(previous, runs, endowmentAt.apply(0));
                 }
                 previous = result;
@@ -297,18 +320,19 @@ public final class AllocationRules {
         }
     }
 
-    private static List<MesEngine.Result> runAll(List<MesEngine.Workspace> workspaces, List<Rational> endowments) {
+    private static List<MesEngine.Result> runAll(List<MesEngine.Workspace> workspaces, List<Rational> endowments,
+                                                 MesEngine.EarlyStop stop) {
         if (endowments.size() == 1) {
-            return List.of(workspaces.get(0).run(endowments.get(0), false));
+            return List.of(workspaces.get(0).run(endowments.get(0), false, stop));
         }
         List<Future<MesEngine.Result>> futures = new ArrayList<>();
         for (int i = 1; i < endowments.size(); i++) {
             MesEngine.Workspace workspace = workspaces.get(i);
             Rational endowment = endowments.get(i);
-            futures.add(STEPS.submit(() -> workspace.run(endowment, false)));
+            futures.add(STEPS.submit(() -> workspace.run(endowment, false, stop)));
         }
         List<MesEngine.Result> results = new ArrayList<>();
-        results.add(workspaces.get(0).run(endowments.get(0), false));
+        results.add(workspaces.get(0).run(endowments.get(0), false, stop));
         try {
             for (Future<MesEngine.Result> future : futures) {
                 results.add(future.get());
@@ -357,7 +381,7 @@ public final class AllocationRules {
             }
             return exhaustive(e, result.selected(), result.scaledCost(), true, engine)
                     ? Verdict.TAKE_THIS : Verdict.CONTINUE;
-        }, upfrontOnly);
+        }, upfrontOnly, ADD1_EARLY_STOP ? new MesEngine.EarlyStop(e.scaledBudget, e.scaledBudget, -1) : null);
         finish(e, b, engine, search, completion);
     }
 
@@ -392,7 +416,8 @@ public final class AllocationRules {
                 return Verdict.TAKE_THIS;
             }
             return saturated(engine, result.endowment()) ? Verdict.TAKE_THIS : Verdict.CONTINUE;
-        }, empty);
+        }, empty, ADD1_EARLY_STOP && !onePercentWithExhaustiveStop
+                ? new MesEngine.EarlyStop(e.scaledBudget, -1, e.scaledBudget) : null);
         finish(e, b, engine, search, completion);
     }
 

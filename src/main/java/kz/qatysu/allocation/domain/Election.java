@@ -92,7 +92,29 @@ final class Election {
         List<int[]> projectsOfGroup = new ArrayList<>();
         List<long[]> pointsOfGroup = new ArrayList<>();
         long[] weights = new long[16];
-        for (Ballot ballot : instance.ballots()) {
+        if (!withPoints) {
+            // approval-like ballots: sorted int arrays, merged through a primitive open-addressing table
+            ArrayMerger merger = new ArrayMerger();
+            for (Ballot ballot : instance.ballots()) {
+                List<String> listed = ballot.projectIds();
+                int size = listed.size();
+                int[] ps = new int[size];
+                for (int i = 0; i < size; i++) {
+                    ps[i] = index.get(listed.get(i));
+                }
+                Arrays.sort(ps);
+                int group = merger.groupOf(ps, projectsOfGroup);
+                if (group == projectsOfGroup.size()) {
+                    projectsOfGroup.add(ps);
+                    pointsOfGroup.add(null);
+                    if (group == weights.length) {
+                        weights = Arrays.copyOf(weights, weights.length * 2);
+                    }
+                }
+                weights[group]++;
+            }
+        }
+        for (Ballot ballot : withPoints ? instance.ballots() : List.<Ballot>of()) {
             int size = ballot.projectIds().size();
             long[] packed = new long[size];
             for (int i = 0; i < size; i++) {
@@ -274,6 +296,58 @@ final class Election {
         long utilityOf(int project, int supporterPosition) {
             long[] u = perSupporter[project];
             return u == null ? unit[project] : u[supporterPosition];
+        }
+    }
+
+    /**
+     * Numbers distinct sorted int arrays in order of first occurrence (open addressing, linear probing; the same
+     * numbering as a HashMap keyed by the array contents would give).
+     */
+    private static final class ArrayMerger {
+        private int[] slots = new int[1 << 12]; // group + 1, 0 = empty
+        private int[] hashes = new int[1 << 12];
+        private int size;
+
+        int groupOf(int[] key, List<int[]> groups) {
+            int hash = mix(Arrays.hashCode(key));
+            int mask = slots.length - 1;
+            int i = hash & mask;
+            while (slots[i] != 0) {
+                if (hashes[i] == hash && Arrays.equals(groups.get(slots[i] - 1), key)) {
+                    return slots[i] - 1;
+                }
+                i = (i + 1) & mask;
+            }
+            int group = groups.size();
+            slots[i] = group + 1;
+            hashes[i] = hash;
+            if (++size * 2 > slots.length) {
+                grow();
+            }
+            return group;
+        }
+
+        private void grow() {
+            int[] oldSlots = slots;
+            int[] oldHashes = hashes;
+            slots = new int[oldSlots.length * 2];
+            hashes = new int[oldSlots.length * 2];
+            int mask = slots.length - 1;
+            for (int j = 0; j < oldSlots.length; j++) {
+                if (oldSlots[j] != 0) {
+                    int i = oldHashes[j] & mask;
+                    while (slots[i] != 0) {
+                        i = (i + 1) & mask;
+                    }
+                    slots[i] = oldSlots[j];
+                    hashes[i] = oldHashes[j];
+                }
+            }
+        }
+
+        private static int mix(int h) {
+            h *= 0x9E3779B9;
+            return h ^ (h >>> 16);
         }
     }
 

@@ -110,7 +110,11 @@ final class MesEngine {
 
     /** The result of one MES run. */
     record Result(Rational endowment, int[] selected, long scaledCost, List<List<Integer>> unresolvedTies,
-                  Trace trace) {
+                  Trace trace, boolean stoppedEarly) {
+
+        Result(Rational endowment, int[] selected, long scaledCost, List<List<Integer>> unresolvedTies, Trace trace) {
+            this(endowment, selected, scaledCost, unresolvedTies, trace, false);
+        }
 
         boolean contains(int project) {
             for (int p : selected) {
@@ -119,6 +123,35 @@ final class MesEngine {
                 }
             }
             return false;
+        }
+    }
+
+    /**
+     * When an Add1 step may stop before the end of its MES run: only once a property of its final outcome that decides
+     * the verdict is already certain. Costs are scaled money. Two facts make the bounds rigorous: (1) the cost only
+     * grows during a run; (2) the final cost is at most (cost so far) + (costs of the candidates still in play),
+     * because MES only ever buys a candidate that is neither bought nor found unaffordable, and a candidate found
+     * unaffordable stays unaffordable (budgets only shrink), hence unselected.
+     *
+     * @param overspendAbove  stop once the cost so far exceeds this: the final outcome overspends it too;
+     *                        Long.MAX_VALUE for never
+     * @param budgetForGap    when ≥ 0: stop once the final outcome certainly fits this budget and is not exhaustive
+     *                        over the candidates, i.e. some candidate found unaffordable (cost c) has
+     *                        c ≤ budget − (cost so far + live cost) ≤ budget − final cost
+     * @param feasibleWithin  when ≥ 0: stop once the final outcome certainly fits this budget
+     *                        (cost so far + live cost ≤ budget)
+     */
+    record EarlyStop(long overspendAbove, long budgetForGap, long feasibleWithin) {
+
+        boolean certain(long costSoFar, long liveCost, long minDroppedCost) {
+            if (costSoFar > overspendAbove) {
+                return true;
+            }
+            long finalAtMost = costSoFar + liveCost;
+            if (feasibleWithin >= 0 && finalAtMost <= feasibleWithin) {
+                return true;
+            }
+            return budgetForGap >= 0 && minDroppedCost != Long.MAX_VALUE && minDroppedCost <= budgetForGap - finalAtMost;
         }
     }
 
@@ -187,6 +220,8 @@ final class MesEngine {
         private final int[] exactRound = new int[election.projectCount];
         private final boolean[] dropped = new boolean[election.projectCount];
         private int round;
+        /** Smallest cost of a candidate found unaffordable (for good) in this run; Long.MAX_VALUE if none. */
+        private long minDroppedCost;
         /** Counters of the last run: fast evaluations, exact fallbacks, exact evaluations of candidates. */
         long fastEvaluations;
         long exactFallbacks;
@@ -215,6 +250,15 @@ final class MesEngine {
          * @param trace whether to record purchase details and final supporter funds
          */
         Result run(Rational endowment, boolean trace) {
+            return run(endowment, trace, null);
+        }
+
+        /**
+         * Runs MES, possibly stopping as soon as the Add1 verdict on the final outcome is certain (see
+         * {@link EarlyStop}). A run stopped early returns {@code stoppedEarly = true} with the selection so far; its
+         * selection and cost are then <em>not</em> the outcome at this endowment and may only be used for that verdict.
+         */
+        Result run(Rational endowment, boolean trace, EarlyStop stop) {
             Rational scaled = endowment.multiply(election.moneyScale);
             reset(scaled);
             int[] selected = new int[election.projectCount];
@@ -239,6 +283,9 @@ final class MesEngine {
                 if (trace) {
                     purchases.put(winner, purchase);
                 }
+                if (stop != null && stop.certain(cost, liveCost(), minDroppedCost)) {
+                    return new Result(endowment, Arrays.copyOf(selected, selectedCount), cost, unresolved, null, true);
+                }
             }
             while (!fastPath) {
                 BigInteger bestNum = null;
@@ -254,6 +301,7 @@ final class MesEngine {
                     visited[visitedCount++] = p;
                     if (!evaluate(p)) {
                         rhoNum[p] = null; // unaffordable for good
+                        minDroppedCost = Math.min(minDroppedCost, election.scaledCost[p]);
                         continue;
                     }
                     int c = bestNum == null ? -1 : compare(rhoNum[p], rhoDen[p], bestNum, bestDen);
@@ -277,12 +325,27 @@ final class MesEngine {
                 if (trace) {
                     purchases.put(winner, purchase);
                 }
+                if (stop != null && stop.certain(cost, liveCost(), minDroppedCost)) {
+                    return new Result(endowment, Arrays.copyOf(selected, selectedCount), cost, unresolved, null, true);
+                }
             }
             for (int i = 0; i < upfront.length; i++) {
                 cost = Math.addExact(cost, election.scaledCost[upfront[i]]);
             }
             Trace details = trace ? new Trace(purchases, supporterFunds()) : null;
             return new Result(endowment, Arrays.copyOf(selected, selectedCount), cost, unresolved, details);
+        }
+
+        /**
+         * Sum of the scaled costs of the candidates still in play (neither bought nor found unaffordable): every
+         * later purchase is one of them, so the final cost is at most the cost so far plus this.
+         */
+        private long liveCost() {
+            long sum = 0;
+            for (int i = 0; i < orderSize; i++) {
+                sum += election.scaledCost[order[i]];
+            }
+            return sum;
         }
 
         private void reset(Rational scaledEndowment) {
@@ -315,6 +378,7 @@ final class MesEngine {
             approx[1] = FloatBounds.approx(scaledEndowment.numerator(), scaledEndowment.denominator());
             error[1] = approx[1] * FloatBounds.REL;
             round = 0;
+            minDroppedCost = Long.MAX_VALUE;
             Arrays.fill(snapRound, -1);
             fastEvaluations = 0;
             exactFallbacks = 0;
@@ -349,6 +413,7 @@ final class MesEngine {
                 }
                 if (verdict == UNAFFORDABLE) {
                     dropped[p] = true; // budgets only shrink: unaffordable for good
+                    minDroppedCost = Math.min(minDroppedCost, election.scaledCost[p]);
                     continue;
                 }
                 rhoLow[p] = Math.max(rhoLow[p], evalLo[p]);
