@@ -14,7 +14,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Demo data for {@code ./qatysu run} and the browser tests: the territorial scopes of the demo staff accounts of
- * the Keycloak realm export. Off unless {@code QATYSU_DEMO_DATA=true}.
+ * the Keycloak realm export, and a round with proposals for each demo district. Off unless
+ * {@code QATYSU_DEMO_DATA=true}.
  */
 @Startup
 @Singleton
@@ -29,6 +30,8 @@ public class DemoDataLoader {
 
     @EJB
     private StaffService staff;
+    @EJB
+    private DemoRounds rounds;
     @Inject
     private Logger logger;
     @Inject
@@ -49,6 +52,7 @@ public class DemoDataLoader {
             throw new IllegalStateException("Demo data is not loaded in production");
         }
         STAFF_SCOPES.forEach((username, kato) -> staff.assignScopeAs(username, kato, "demo-data"));
-        logger.log(Level.INFO, "Demo data loaded: {0} staff scopes", STAFF_SCOPES.size());
+        int created = rounds.load();
+        logger.log(Level.INFO, "Demo data loaded: {0} staff scopes, {1} new rounds", new Object[]{STAFF_SCOPES.size(), created});
     }
 }

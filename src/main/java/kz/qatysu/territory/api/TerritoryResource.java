@@ -10,6 +10,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import kz.qatysu.platform.api.ApiProblem;
+import kz.qatysu.platform.api.QueryParameters;
 import kz.qatysu.territory.application.TerritoryCatalog;
 import kz.qatysu.territory.application.TerritoryCatalog.TerritoryDetail;
 import kz.qatysu.territory.application.TerritoryCatalog.TerritoryPage;
@@ -26,8 +27,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Territories", description = "KATO units with names in Kazakh, Russian and English")
 public class TerritoryResource {
 
-    static final int MAX_PAGE_SIZE = 500;
-
     @EJB
     private TerritoryCatalog catalog;
 
@@ -40,8 +39,8 @@ public class TerritoryResource {
             @QueryParam("parent") String parent,
             @Parameter(description = "Page number, from 0") @QueryParam("page") @DefaultValue("0") String page,
             @Parameter(description = "Page size, 1 to 500") @QueryParam("size") @DefaultValue("100") String size) {
-        int pageNumber = integer(page, "page", 0, 1_000_000);
-        int pageSize = integer(size, "size", 1, MAX_PAGE_SIZE);
+        int pageNumber = QueryParameters.page(page);
+        int pageSize = QueryParameters.size(size);
         String parentFilter = null;
         if (parent != null) {
             if ("top".equals(parent)) {
@@ -66,16 +65,5 @@ public class TerritoryResource {
             throw ApiProblem.badParameter("code");
         }
         return catalog.detail(KatoCode.of(code)).orElseThrow(ApiProblem::notFound);
-    }
-
-    private static int integer(String raw, String name, int min, int max) {
-        if (raw == null || !raw.matches("[0-9]{1,7}")) {
-            throw ApiProblem.badParameter(name);
-        }
-        int value = Integer.parseInt(raw);
-        if (value < min || value > max) {
-            throw ApiProblem.badParameter(name);
-        }
-        return value;
     }
 }

@@ -19,10 +19,10 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** The public territories API over HTTP, as an open-data consumer sees it. */
+/** The public open-data API over HTTP (territories, rounds, proposals), as an open-data consumer sees it. */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
-public class TerritoryApiIT {
+public class PublicApiIT {
 
     private static final String BASE = "http://localhost:" + System.getProperty("qatysu.it.port", "18080");
     private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -108,5 +108,48 @@ public class TerritoryApiIT {
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).contains("/api/v1/territories").contains("Qatysu API");
+    }
+
+    private static JsonObject bostandykRound() throws Exception {
+        JsonObject page = json(get("/api/v1/rounds?size=500", null));
+        return page.getJsonArray("items").getValuesAs(JsonObject.class).stream()
+                .filter(r -> r.getString("territory").equals("751410000")).findFirst().orElseThrow();
+    }
+
+    @Test
+    public void theDemoRoundOfBostandykIsPublishedWithItsTitlesPhaseAndBudget() throws Exception {
+        JsonObject round = bostandykRound();
+
+        assertThat(round.getJsonObject("title").getString("kk")).contains("Бостандық");
+        assertThat(round.getString("phase")).isEqualTo("moderation-and-review");
+        assertThat(round.getJsonNumber("budget").longValue()).isEqualTo(300_000_000L);
+        assertThat(round.get("manifestSha256")).as("no manifest before voting").isIn(null, jakarta.json.JsonValue.NULL);
+        JsonObject same = json(get("/api/v1/rounds/" + round.getJsonNumber("id").longValue(), "en"));
+        assertThat(same.getString("allocationRule")).isEqualTo("greedy_cost");
+    }
+
+    @Test
+    public void onlyModeratedProposalsArePublicWithTheirAssessedCost() throws Exception {
+        long id = bostandykRound().getJsonNumber("id").longValue();
+
+        JsonObject page = json(get("/api/v1/rounds/" + id + "/proposals", null));
+
+        List<JsonObject> items = page.getJsonArray("items").getValuesAs(JsonObject.class);
+        assertThat(items).extracting(p -> p.getString("status"))
+                .isNotEmpty()
+                .doesNotContain("draft", "submitted", "under-moderation", "returned-for-changes", "withdrawn")
+                .contains("feasible", "infeasible", "under-review", "accepted", "rejected");
+        assertThat(items).filteredOn(p -> p.getString("status").equals("feasible"))
+                .allSatisfy(p -> assertThat(p.getJsonNumber("assessedCost").longValue()).isPositive());
+        assertThat(page.toString()).doesNotContain("800416").doesNotContain("citizen");
+    }
+
+    @Test
+    public void anUnknownOrMalformedRoundIsAProblem() throws Exception {
+        assertThat(get("/api/v1/rounds/999999999", "en").statusCode()).isEqualTo(404);
+        assertThat(get("/api/v1/rounds/999999999/proposals", "en").statusCode()).isEqualTo(404);
+        HttpResponse<String> malformed = get("/api/v1/rounds/abc", "kk");
+        assertThat(malformed.statusCode()).isEqualTo(400);
+        assertThat(json(malformed).getString("code")).isEqualTo("invalid-parameter");
     }
 }

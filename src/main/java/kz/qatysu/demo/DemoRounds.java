@@ -1,0 +1,228 @@
+package kz.qatysu.demo;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import kz.qatysu.citizen.application.CitizenRepository;
+import kz.qatysu.citizen.domain.Citizen;
+import kz.qatysu.citizen.domain.Iin;
+import kz.qatysu.citizen.domain.PersonName;
+import kz.qatysu.platform.domain.Actor;
+import kz.qatysu.proposal.domain.CostEstimate;
+import kz.qatysu.proposal.domain.CostLine;
+import kz.qatysu.proposal.domain.InfeasibilityReason;
+import kz.qatysu.proposal.domain.Proposal;
+import kz.qatysu.proposal.domain.ProposalContent;
+import kz.qatysu.proposal.domain.ProposalDescription;
+import kz.qatysu.proposal.domain.ProposalLocation;
+import kz.qatysu.proposal.domain.ProposalTitle;
+import kz.qatysu.proposal.domain.Proposer;
+import kz.qatysu.proposal.domain.RejectionReason;
+import kz.qatysu.round.domain.BallotRule;
+import kz.qatysu.round.domain.BudgetRound;
+import kz.qatysu.round.domain.Phase;
+import kz.qatysu.round.domain.PhaseCalendar;
+import kz.qatysu.round.domain.RoundCategory;
+import kz.qatysu.round.domain.RoundText;
+import kz.qatysu.territory.application.TerritoryRepository;
+import kz.qatysu.territory.domain.KatoCode;
+
+/**
+ * Demo rounds of Bostandyk (Almaty) and Esil (Astana) in moderation and review, with proposals by the demo
+ * residents of the stand-in eGov realm in the statuses moderation produces. Built through the domain, so every
+ * rule of the real lifecycle applies. Loaded once (skipped when the territory already has a round).
+ */
+@Stateless
+@PermitAll
+public class DemoRounds {
+
+    private static final ZoneId ZONE = ZoneId.of("Asia/Almaty");
+    private static final Actor SYSTEM = Actor.system("demo-data");
+
+    @PersistenceContext(unitName = "qatysu")
+    private EntityManager em;
+    @Inject
+    private CitizenRepository citizens;
+    @Inject
+    private TerritoryRepository territories;
+    @Inject
+    private Clock clock;
+
+    /** One demo resident: IIN and name as in keycloak-realm/egov-realm.json. */
+    private record Resident(String iin, String surname, String name, String patronymic, String kato) {
+    }
+
+    private record Idea(String titleKk, String titleRu, String category, String address, long[] costs, Outcome outcome) {
+    }
+
+    private enum Outcome { DRAFT, SUBMITTED, UNDER_MODERATION, RETURNED, REJECTED, ACCEPTED, UNDER_REVIEW, FEASIBLE, INFEASIBLE }
+
+    public int load() {
+        Instant now = clock.instant();
+        int created = 0;
+        created += district(now, "751410000", "moderator.bostandyk", "reviewer.bostandyk",
+                RoundText.title("Бостандық ауданының қатысымдық бюджеті 2027", "Бюджет участия Бостандыкского района 2027",
+                        "Bostandyk district participatory budget 2027"),
+                300_000_000L, BallotRule.approval(1, 3), "greedy_cost",
+                List.of(new Resident("800416100254", "Серікбаев", "Нұрлан", "Асқарұлы", "751410000"),
+                        new Resident("800101100013", "Ахметов", "Болат", "Қайратұлы", "751410000"),
+                        new Resident("871130200112", "Исаева", "Гүлнар", "Бауыржанқызы", "751410000")),
+                List.of(
+                        new Idea("Әл-Фараби саябағына орындықтар мен жарық", "Скамейки и освещение в сквере на Аль-Фараби", "parks",
+                                "Әл-Фараби даңғылы, 77", new long[]{3_000_000, 4_000_000}, Outcome.FEASIBLE),
+                        new Idea("Тимирязев көшесіне веложол", "Велодорожка по улице Тимирязева", "roads",
+                                "Тимирязев көшесі, 42–86", new long[]{25_000_000, 15_000_000}, Outcome.FEASIBLE),
+                        new Idea("Аулаға балалар ойын алаңы", "Детская площадка во дворе", "yards",
+                                "Жандосов көшесі, 60", new long[]{8_500_000}, Outcome.UNDER_REVIEW),
+                        new Idea("Мектеп жанындағы футбол алаңы", "Футбольное поле у школы № 159", "sport",
+                                "Розыбакиев көшесі, 181", new long[]{45_000_000}, Outcome.INFEASIBLE),
+                        new Idea("Жаяу жүргіншілер өткелін жарықтандыру", "Освещение пешеходного перехода", "roads",
+                                "Сәтбаев көшесі мен Мұратбаев көшесінің қиылысы", new long[]{2_400_000}, Outcome.ACCEPTED),
+                        new Idea("Ауладағы гараждарды бұзу", "Снос гаражей во дворе", "yards",
+                                "Гагарин даңғылы, 206", new long[]{12_000_000}, Outcome.REJECTED),
+                        new Idea("Кітапханаға жаңа компьютерлер", "Новые компьютеры для библиотеки", "other",
+                                "Абай даңғылы, 150", new long[]{6_000_000}, Outcome.RETURNED),
+                        new Idea("Саябаққа субұрқақ", "Фонтан в парке", "parks",
+                                "Байтұрсынов көшесі, 126", new long[]{30_000_000}, Outcome.UNDER_MODERATION),
+                        new Idea("Аулаға гүлзар", "Клумбы во дворе", "yards",
+                                "Тимирязев көшесі, 15", new long[]{1_200_000}, Outcome.SUBMITTED),
+                        new Idea("Ит серуендететін алаң", "Площадка для выгула собак", "parks",
+                                "Байзақов көшесі, 280", new long[]{3_500_000}, Outcome.DRAFT)));
+        created += district(now, "711210000", "moderator.esil", "moderator.esil",
+                RoundText.title("Есіл ауданының қатысымдық бюджеті 2027", "Бюджет участия района Есиль 2027",
+                        "Esil district participatory budget 2027"),
+                250_000_000L, BallotRule.knapsack(null), "mes_cost_add1",
+                List.of(new Resident("750505200024", "Жұмабаева", "Айгүл", "Серікқызы", "711210000"),
+                        new Resident("680503250034", "Омарова", "Динара", "Ерланқызы", "711210000"),
+                        new Resident("920315100250", "Бекмұхамбетов", "Ерлан", "Маратұлы", "711210000")),
+                List.of(
+                        new Idea("Қабанбай батыр даңғылына велотұрақтар", "Велопарковки на проспекте Кабанбай батыра", "roads",
+                                "Қабанбай батыр даңғылы, 11", new long[]{4_000_000}, Outcome.FEASIBLE),
+                        new Idea("Аулаға спорттық жаттығу құралдары", "Уличные тренажёры во дворе", "sport",
+                                "Сығанақ көшесі, 25", new long[]{7_500_000}, Outcome.FEASIBLE),
+                        new Idea("Жасыл желек: 500 ағаш отырғызу", "Озеленение: посадка 500 деревьев", "parks",
+                                "Тұран даңғылы бойы", new long[]{20_000_000, 5_000_000}, Outcome.UNDER_REVIEW),
+                        new Idea("Жерасты өткеліне лифт", "Лифт в подземный переход", "roads",
+                                "Мәңгілік Ел даңғылы, 54", new long[]{48_000_000}, Outcome.INFEASIBLE),
+                        new Idea("Ауладағы автотұрақты кеңейту", "Расширение парковки во дворе", "yards",
+                                "Орынбор көшесі, 8", new long[]{15_000_000}, Outcome.REJECTED),
+                        new Idea("Кітап алмасу сөрелері", "Полки буккроссинга", "other",
+                                "Достық көшесі, 5", new long[]{900_000}, Outcome.SUBMITTED)));
+        return created;
+    }
+
+    private int district(Instant now, String kato, String moderatorName, String reviewerName, RoundText title,
+                         long budget, BallotRule ballotRule, String allocationRule, List<Resident> residents,
+                         List<Idea> ideas) {
+        KatoCode territory = KatoCode.of(kato);
+        if (territories.find(territory).isEmpty()
+                || !em.createNamedQuery("BudgetRound.findByTerritory", BudgetRound.class)
+                .setParameter("territoryCode", kato).getResultList().isEmpty()) {
+            return 0;
+        }
+        List<Long> authors = residents.stream().map(r -> resident(r, now)).toList();
+
+        Instant day = now.truncatedTo(ChronoUnit.DAYS);
+        Map<Phase, Instant> starts = new EnumMap<>(Phase.class);
+        starts.put(Phase.PROPOSAL_SUBMISSION, day.minus(40, ChronoUnit.DAYS));
+        starts.put(Phase.MODERATION_AND_REVIEW, day.minus(5, ChronoUnit.DAYS));
+        starts.put(Phase.VOTING, day.plus(25, ChronoUnit.DAYS));
+        starts.put(Phase.COUNTING, day.plus(45, ChronoUnit.DAYS));
+        starts.put(Phase.RESULTS_PUBLISHED, day.plus(50, ChronoUnit.DAYS));
+        starts.put(Phase.IMPLEMENTATION, day.plus(80, ChronoUnit.DAYS));
+        BudgetRound round = BudgetRound.draft(territory, title,
+                RoundText.description(
+                        "Тұрғындар ауданды абаттандыру жобаларын ұсынады, әкімдіктің сараптамалық кеңесі оларды тексереді, содан кейін тұрғындар дауыс береді.",
+                        "Жители предлагают проекты благоустройства района, экспертный совет акимата их проверяет, затем жители голосуют.",
+                        "Residents propose projects for their district, the akimat's expert council checks them, then residents vote."),
+                budget, PhaseCalendar.of(ZONE, starts), null, SYSTEM, starts.get(Phase.PROPOSAL_SUBMISSION).minus(10, ChronoUnit.DAYS));
+        round.changeBudget(budget, budget / 5);
+        round.defineCategories(List.of(
+                new RoundCategory("parks", "Саябақтар мен көгалдандыру", "Парки и озеленение", "Parks and greenery", null),
+                new RoundCategory("roads", "Жолдар мен жаяу жүргіншілер", "Дороги и пешеходы", "Roads and pedestrians", null),
+                new RoundCategory("yards", "Аулалар", "Дворы", "Courtyards", null),
+                new RoundCategory("sport", "Спорт", "Спорт", "Sport", null),
+                new RoundCategory("other", "Басқа", "Другое", "Other", null)));
+        round.chooseBallotRule(ballotRule);
+        round.chooseAllocationRule(allocationRule);
+        round.advanceTo(Phase.PROPOSAL_SUBMISSION, starts.get(Phase.PROPOSAL_SUBMISSION), SYSTEM);
+        em.persist(round);
+
+        Actor moderator = Actor.staff(moderatorName);
+        Actor reviewer = Actor.staff(reviewerName);
+        Instant submitted = starts.get(Phase.PROPOSAL_SUBMISSION).plus(3, ChronoUnit.DAYS);
+        List<Proposal> proposals = new java.util.ArrayList<>();
+        for (int i = 0; i < ideas.size(); i++) {
+            Idea idea = ideas.get(i);
+            long author = authors.get(i % authors.size());
+            Actor citizen = Actor.citizen(author);
+            List<CostLine> lines = new java.util.ArrayList<>();
+            for (int l = 0; l < idea.costs().length; l++) {
+                lines.add(new CostLine(l == 0 ? "Жұмыстар мен материалдар / Работы и материалы" : "Жобалау / Проектирование",
+                        1, idea.costs()[l]));
+            }
+            Proposal p = Proposal.draft(round, Proposer.citizen(author), territory,
+                    new ProposalContent(new ProposalTitle(idea.titleKk() + " / " + idea.titleRu()),
+                            new ProposalDescription(idea.titleRu() + ". " + idea.titleKk() + "."), idea.category(),
+                            ProposalLocation.of(idea.address()), CostEstimate.of(lines), Set.of()),
+                    citizen, submitted.plus(i, ChronoUnit.HOURS));
+            if (idea.outcome() != Outcome.DRAFT) {
+                p.submit(citizen, submitted.plus(i, ChronoUnit.HOURS));
+            }
+            em.persist(p);
+            proposals.add(p);
+        }
+        round.advanceTo(Phase.MODERATION_AND_REVIEW, starts.get(Phase.MODERATION_AND_REVIEW), SYSTEM);
+        Instant moderated = starts.get(Phase.MODERATION_AND_REVIEW).plus(1, ChronoUnit.DAYS);
+        for (int i = 0; i < ideas.size(); i++) {
+            Proposal p = proposals.get(i);
+            Idea idea = ideas.get(i);
+            Instant at = moderated.plus(i, ChronoUnit.HOURS);
+            switch (idea.outcome()) {
+                case DRAFT, SUBMITTED -> { }
+                case UNDER_MODERATION -> p.startModeration(moderator, at);
+                case RETURNED -> {
+                    p.startModeration(moderator, at);
+                    p.returnForChanges("Сметаны нақтылаңыз / Уточните смету", moderator, at);
+                }
+                case REJECTED -> {
+                    p.startModeration(moderator, at);
+                    p.reject(RejectionReason.OUTSIDE_COMPETENCE, "Жеке меншік / Частная собственность", moderator, at);
+                }
+                default -> {
+                    p.startModeration(moderator, at);
+                    p.accept(moderator, at);
+                    if (idea.outcome() == Outcome.ACCEPTED) {
+                        break;
+                    }
+                    p.startReview(reviewer, at.plus(1, ChronoUnit.DAYS));
+                    if (idea.outcome() == Outcome.FEASIBLE) {
+                        long estimate = p.estimatedCost();
+                        p.markFeasible(estimate - estimate / 10, "Смета тексерілді / Смета проверена", reviewer, at.plus(2, ChronoUnit.DAYS));
+                    } else if (idea.outcome() == Outcome.INFEASIBLE) {
+                        p.markInfeasible(InfeasibilityReason.LAND_NOT_AVAILABLE, "Жер учаскесі жоқ / Нет участка", reviewer, at.plus(2, ChronoUnit.DAYS));
+                    }
+                }
+            }
+        }
+        return 1;
+    }
+
+    private long resident(Resident r, Instant now) {
+        Iin iin = Iin.parse(r.iin(), LocalDate.ofInstant(now, ZONE));
+        return citizens.findByIin(iin).map(Citizen::getId).orElseGet(() -> citizens.add(Citizen.register(iin,
+                new PersonName(r.surname(), r.name(), r.patronymic()),
+                territories.find(KatoCode.of(r.kato())).orElseThrow(), now)).getId());
+    }
+}
