@@ -272,50 +272,8 @@ final class MesEngine {
                     purchases.put(p, new Purchase(selectedCount, Rational.ZERO, 0, 0));
                 }
             }
-            while (fastPath) {
-                int winner = fastRound(unresolved);
-                if (winner < 0) {
-                    break;
-                }
-                Purchase purchase = buy(winner, selectedCount + 1, trace);
-                selected[selectedCount++] = winner;
-                cost = Math.addExact(cost, election.scaledCost[winner]);
-                if (trace) {
-                    purchases.put(winner, purchase);
-                }
-                if (stop != null && stop.certain(cost, liveCost(), minDroppedCost)) {
-                    return new Result(endowment, Arrays.copyOf(selected, selectedCount), cost, unresolved, null, true);
-                }
-            }
-            while (!fastPath) {
-                BigInteger bestNum = null;
-                BigInteger bestDen = null;
-                int tiedCount = 0;
-                int visitedCount = 0;
-                int position = 0;
-                for (; position < orderSize; position++) {
-                    int p = order[position];
-                    if (bestNum != null && compare(rhoNum[p], rhoDen[p], bestNum, bestDen) > 0) {
-                        break;
-                    }
-                    visited[visitedCount++] = p;
-                    if (!evaluate(p)) {
-                        rhoNum[p] = null; // unaffordable for good
-                        minDroppedCost = Math.min(minDroppedCost, election.scaledCost[p]);
-                        continue;
-                    }
-                    int c = bestNum == null ? -1 : compare(rhoNum[p], rhoDen[p], bestNum, bestDen);
-                    if (c < 0) {
-                        bestNum = rhoNum[p];
-                        bestDen = rhoDen[p];
-                        tied[0] = p;
-                        tiedCount = 1;
-                    } else if (c == 0) {
-                        tied[tiedCount++] = p;
-                    }
-                }
-                int winner = tiedCount == 0 ? -1 : breakTie(tied, tiedCount, unresolved);
-                reorder(position, visitedCount, winner);
+            while (true) {
+                int winner = fastPath ? fastRound(unresolved) : exactRound(unresolved);
                 if (winner < 0) {
                     break;
                 }
@@ -383,6 +341,39 @@ final class MesEngine {
             fastEvaluations = 0;
             exactFallbacks = 0;
             exactCandidates = 0;
+        }
+
+        /** One MES round on the pure exact path: the winner (after tie-breaking), or -1 when nothing is affordable. */
+        private int exactRound(List<List<Integer>> unresolved) {
+            BigInteger bestNum = null;
+            BigInteger bestDen = null;
+            int tiedCount = 0;
+            int visitedCount = 0;
+            int position = 0;
+            for (; position < orderSize; position++) {
+                int p = order[position];
+                if (bestNum != null && compare(rhoNum[p], rhoDen[p], bestNum, bestDen) > 0) {
+                    break;
+                }
+                visited[visitedCount++] = p;
+                if (!evaluate(p)) {
+                    rhoNum[p] = null; // unaffordable for good
+                    minDroppedCost = Math.min(minDroppedCost, election.scaledCost[p]);
+                    continue;
+                }
+                int c = bestNum == null ? -1 : compare(rhoNum[p], rhoDen[p], bestNum, bestDen);
+                if (c < 0) {
+                    bestNum = rhoNum[p];
+                    bestDen = rhoDen[p];
+                    tied[0] = p;
+                    tiedCount = 1;
+                } else if (c == 0) {
+                    tied[tiedCount++] = p;
+                }
+            }
+            int winner = tiedCount == 0 ? -1 : breakTie(tied, tiedCount, unresolved);
+            reorder(position, visitedCount, winner);
+            return winner;
         }
 
         /**
