@@ -44,27 +44,31 @@ public final class ProblemMappers {
         }
     }
 
-    @Provider
-    public static class ApiProblemMapper implements ExceptionMapper<ApiProblem> {
+    /** The language of the request a mapper answers. */
+    abstract static class Localised {
         @Context
         HttpHeaders headers;
 
+        Locale locale() {
+            return ProblemMappers.locale(headers);
+        }
+    }
+
+    @Provider
+    public static class ApiProblemMapper extends Localised implements ExceptionMapper<ApiProblem> {
         @Override
         public Response toResponse(ApiProblem e) {
-            Locale locale = locale(headers);
+            Locale locale = locale();
             return Problem.of(e.status(), e.code(), text(locale, "api.problem." + e.code() + ".title"),
                     text(locale, e.messageKey(), e.args())).toResponse();
         }
     }
 
     @Provider
-    public static class WebApplicationMapper implements ExceptionMapper<WebApplicationException> {
-        @Context
-        HttpHeaders headers;
-
+    public static class WebApplicationMapper extends Localised implements ExceptionMapper<WebApplicationException> {
         @Override
         public Response toResponse(WebApplicationException e) {
-            Locale locale = locale(headers);
+            Locale locale = locale();
             int status = e.getResponse().getStatus();
             String code = e instanceof NotFoundException ? "not-found" : "http-" + status;
             String key = e instanceof NotFoundException ? "api.problem.not-found" : "api.problem.http";
@@ -73,14 +77,11 @@ public final class ProblemMappers {
     }
 
     @Provider
-    public static class UnexpectedMapper implements ExceptionMapper<RuntimeException> {
-        @Context
-        HttpHeaders headers;
-
+    public static class UnexpectedMapper extends Localised implements ExceptionMapper<RuntimeException> {
         @Override
         public Response toResponse(RuntimeException e) {
             LOGGER.log(Level.SEVERE, "Unexpected API error", e);
-            Locale locale = locale(headers);
+            Locale locale = locale();
             return Problem.of(500, "internal-error", text(locale, "api.problem.internal-error.title"),
                     text(locale, "api.problem.internal-error")).toResponse();
         }
