@@ -50,13 +50,11 @@ public class OidcSettings {
         return providerUri + "/protocol/openid-connect/auth";
     }
 
-    /** Keycloak's RP-initiated logout endpoint. */
-    public String getEndSessionEndpoint() {
-        return providerUri + "/protocol/openid-connect/logout";
-    }
-
-    /** Keycloak's token revocation/logout endpoint for back-channel session termination. */
-    public String getBackchannelLogoutEndpoint() {
+    /**
+     * Keycloak's logout endpoint: the browser is sent there with {@code id_token_hint} (RP-initiated logout), and the
+     * portal POSTs a refresh token there to end a session without the browser (back channel).
+     */
+    public String getLogoutEndpoint() {
         return providerUri + "/protocol/openid-connect/logout";
     }
 }

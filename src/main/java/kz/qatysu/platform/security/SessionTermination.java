@@ -68,7 +68,7 @@ public class SessionTermination {
         String form = "client_id=" + enc(settings.getClientId())
                 + "&client_secret=" + enc(settings.getClientSecret())
                 + "&refresh_token=" + enc(refreshToken);
-        HttpRequest request = HttpRequest.newBuilder(URI.create(settings.getBackchannelLogoutEndpoint()))
+        HttpRequest request = HttpRequest.newBuilder(URI.create(settings.getLogoutEndpoint()))
                 .timeout(Duration.ofSeconds(10))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form))

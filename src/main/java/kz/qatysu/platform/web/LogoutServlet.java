@@ -40,7 +40,7 @@ public class LogoutServlet extends HttpServlet {
             response.sendRedirect(home);
             return;
         }
-        response.sendRedirect(settings.getEndSessionEndpoint()
+        response.sendRedirect(settings.getLogoutEndpoint()
                 + "?id_token_hint=" + enc(idToken.get())
                 + "&post_logout_redirect_uri=" + enc(home)
                 + "&client_id=" + enc(settings.getClientId())
