@@ -24,6 +24,20 @@ public class CitizenRepository {
                 .getResultStream().findFirst();
     }
 
+    /**
+     * The registered citizen behind a caller principal: citizens' user names are their IINs (the Keycloak broker
+     * sets them from the identity provider), so the principal alone identifies the person — services never take
+     * a citizen id from the page.
+     */
+    public Optional<Citizen> findCaller(java.security.Principal principal) {
+        if (principal == null || principal.getName() == null || !principal.getName().matches("[0-9]{12}")) {
+            return Optional.empty();
+        }
+        return em.createNamedQuery("Citizen.findByIin", Citizen.class)
+                .setParameter("iin", principal.getName())
+                .getResultStream().findFirst();
+    }
+
     /** Serialises concurrent first logins of the same person (two tabs, two devices) on a per-IIN advisory lock. */
     public void lockIdentity(Iin iin) {
         em.createNativeQuery("select pg_advisory_xact_lock(hashtextextended(?1, 7303))")

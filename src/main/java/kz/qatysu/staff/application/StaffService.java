@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import kz.qatysu.platform.security.AccessRefused;
 import kz.qatysu.platform.security.Roles;
 import kz.qatysu.staff.domain.StaffMember;
 import kz.qatysu.staff.domain.StaffScope;
@@ -61,6 +62,23 @@ public class StaffService {
     public StaffScope callerScope() {
         String username = session.getCallerPrincipal().getName();
         return scopeOf(find(username).orElse(null), callerRoles());
+    }
+
+    /**
+     * Refuses unless the caller's territorial scope covers the unit: the check every staff action on a territory's
+     * data goes through, whatever page or request it came from.
+     *
+     * @throws AccessRefused {@code staff.error.out-of-scope}
+     */
+    @RolesAllowed({Roles.MODERATOR, Roles.REVIEWER, Roles.ANALYST, Roles.ADMIN})
+    public StaffScope requireScope(KatoCode territory) {
+        StaffScope scope = callerScope();
+        if (!scope.covers(territory)) {
+            logger.log(Level.WARNING, "Staff member {0} refused outside their scope: {1}",
+                    new Object[]{session.getCallerPrincipal().getName(), territory.value()});
+            throw new AccessRefused("staff.error.out-of-scope");
+        }
+        return scope;
     }
 
     private List<String> callerRoles() {

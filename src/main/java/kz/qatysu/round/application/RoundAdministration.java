@@ -1,0 +1,289 @@
+package kz.qatysu.round.application;
+
+import jakarta.annotation.Resource;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
+import jakarta.ejb.SessionContext;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import kz.qatysu.audit.application.AuditTrail;
+import kz.qatysu.platform.domain.Actor;
+import kz.qatysu.platform.domain.DomainRuleViolation;
+import kz.qatysu.platform.security.NotFound;
+import kz.qatysu.platform.security.Roles;
+import kz.qatysu.proposal.domain.AuthorNotification;
+import kz.qatysu.proposal.domain.Proposal;
+import kz.qatysu.proposal.domain.ProposalStatus;
+import kz.qatysu.round.domain.BallotRule;
+import kz.qatysu.round.domain.BudgetRound;
+import kz.qatysu.round.domain.Phase;
+import kz.qatysu.round.domain.PhaseCalendar;
+import kz.qatysu.round.domain.RoundCategory;
+import kz.qatysu.round.domain.RoundText;
+import kz.qatysu.staff.application.StaffService;
+import kz.qatysu.territory.application.TerritoryRepository;
+import kz.qatysu.territory.domain.KatoCode;
+
+/**
+ * Operators set rounds up and move them through their phases; the calendar moves them too (see
+ * {@link RoundCalendarTimer}). Each phase step carries its consequences for the proposals: support collection
+ * opens for submitted proposals and closes with the threshold; feasible proposals are placed on the ballot as voting
+ * opens, which freezes the rules into the published manifest. Every change is in the audit log.
+ */
+@Stateless
+public class RoundAdministration {
+
+    private static final Actor CALENDAR = Actor.system("calendar");
+
+    @PersistenceContext(unitName = "qatysu")
+    private EntityManager em;
+    @Resource
+    private SessionContext session;
+    @EJB
+    private StaffService staff;
+    @EJB
+    private AuditTrail audit;
+    @Inject
+    private TerritoryRepository territories;
+    @Inject
+    private Clock clock;
+    @Inject
+    private Logger logger;
+
+    /**
+     * A new round in drafting.
+     *
+     * @throws DomainRuleViolation {@code round.error.territory-unknown} or a refusal of the round's rules
+     */
+    @RolesAllowed(Roles.ADMIN)
+    public long create(RoundForm form) {
+        String code = form.territoryCode() == null ? "" : form.territoryCode().strip();
+        if (!KatoCode.isWellFormed(code) || territories.find(KatoCode.of(code)).isEmpty()) {
+            throw new DomainRuleViolation("round.error.territory-unknown");
+        }
+        KatoCode territory = KatoCode.of(code);
+        staff.requireScope(territory);
+        BudgetRound round = BudgetRound.draft(territory, title(form), description(form), budget(form),
+                calendar(form), form.supportThreshold(), caller(), clock.instant());
+        round.changeBudget(budget(form), form.projectCostCap());
+        if (form.minimumAge() != null) {
+            round.changeMinimumAge(form.minimumAge());
+        }
+        em.persist(round);
+        em.flush();
+        audit.record(caller(), "round.create", "BudgetRound", round.getId(), null, RoundSnapshots.of(round));
+        return round.getId();
+    }
+
+    /** New texts, budget, age and calendar; the rule parts are refused once the rules are frozen. */
+    @RolesAllowed(Roles.ADMIN)
+    public void update(long roundId, RoundForm form) {
+        BudgetRound round = lock(roundId);
+        var before = RoundSnapshots.of(round);
+        round.describe(title(form), description(form));
+        if (round.rulesFrozen()) {
+            requireSameRules(round, form);
+        } else {
+            round.changeBudget(budget(form), form.projectCostCap());
+            round.changeMinimumAge(form.minimumAge() == null ? BudgetRound.DEFAULT_MINIMUM_AGE : form.minimumAge());
+            round.schedule(calendar(form), form.supportThreshold());
+        }
+        audit.record(caller(), "round.update", "BudgetRound", roundId, before, RoundSnapshots.of(round));
+    }
+
+    @RolesAllowed(Roles.ADMIN)
+    public void defineCategories(long roundId, List<RoundForm.Category> categories) {
+        BudgetRound round = lock(roundId);
+        var before = RoundSnapshots.of(round);
+        round.defineCategories(categories.stream()
+                .map(c -> new RoundCategory(c.code() == null ? "" : c.code().strip(), c.nameKk(), c.nameRu(),
+                        c.nameEn(), c.budget()))
+                .toList());
+        audit.record(caller(), "round.categories", "BudgetRound", roundId, before, RoundSnapshots.of(round));
+    }
+
+    /**
+     * Chooses the ballot rule and the allocation rule.
+     *
+     * @throws kz.qatysu.round.domain.RulesFrozen once voting has opened
+     */
+    @RolesAllowed(Roles.ADMIN)
+    public void chooseRules(long roundId, RoundForm.Ballot ballot, String allocationRule) {
+        BudgetRound round = lock(roundId);
+        var before = RoundSnapshots.of(round);
+        round.chooseBallotRule(ballotRule(ballot));
+        round.chooseAllocationRule(allocationRule == null ? null : allocationRule.strip());
+        audit.record(caller(), "round.rules", "BudgetRound", roundId, before, RoundSnapshots.of(round));
+    }
+
+    /** The operator moves the round to its next phase now, whatever the calendar says. */
+    @RolesAllowed(Roles.ADMIN)
+    public Phase advance(long roundId) {
+        BudgetRound round = lock(roundId);
+        Phase next = round.nextPhase().orElseThrow(() -> new DomainRuleViolation("round.error.last-phase"));
+        step(round, next, clock.instant(), caller());
+        return next;
+    }
+
+    /**
+     * Moves every unfinished round to where its calendar says it is now. Runs as the system (the timer); a round
+     * whose step is refused (e.g. voting due without rules) stays where it is and is reported in the log.
+     *
+     * @return the number of phase steps taken
+     */
+    @PermitAll
+    public int followCalendars() {
+        Instant now = clock.instant();
+        int steps = 0;
+        List<Long> ids = em.createNamedQuery("BudgetRound.findNotFinished", BudgetRound.class).getResultStream()
+                .filter(r -> r.phase().isBefore(r.calendar().phaseAt(now))).map(BudgetRound::getId).toList();
+        for (Long id : ids) {
+            BudgetRound round = lock(id);
+            while (round.phase().isBefore(round.calendar().phaseAt(now))) {
+                Phase next = round.nextPhase().orElseThrow();
+                try {
+                    step(round, next, now, CALENDAR);
+                    steps++;
+                } catch (DomainRuleViolation refused) {
+                    logger.log(Level.WARNING, "Round {0} cannot enter {1} as its calendar says: {2}",
+                            new Object[]{id, next, refused.messageKey()});
+                    break;
+                }
+            }
+        }
+        return steps;
+    }
+
+    private void step(BudgetRound round, Phase next, Instant now, Actor actor) {
+        staffScopeUnlessSystem(round, actor);
+        var before = RoundSnapshots.of(round);
+        List<Proposal> proposals = em.createNamedQuery("Proposal.findByRound", Proposal.class)
+                .setParameter("round", round).getResultList();
+        if (next == Phase.VOTING) {
+            // The ballot is the feasible proposals; placed while the round is still before voting.
+            for (Proposal p : proposals) {
+                if (p.status() == ProposalStatus.FEASIBLE) {
+                    p.placeOnBallot(actor, now);
+                }
+            }
+        }
+        Phase from = round.phase();
+        round.advanceTo(next, now, actor);
+        if (next == Phase.SUPPORT_COLLECTION) {
+            for (Proposal p : proposals) {
+                if (p.status() == ProposalStatus.SUBMITTED) {
+                    p.openSupportCollection(actor, now);
+                }
+            }
+        }
+        if (from == Phase.SUPPORT_COLLECTION) {
+            for (Proposal p : proposals) {
+                if (p.status() == ProposalStatus.SUPPORT_COLLECTION) {
+                    long supporters = em.createNamedQuery("Support.countByProposal", Long.class)
+                            .setParameter("proposalId", p.getId()).getSingleResult();
+                    p.closeSupportCollection(supporters, actor, now);
+                }
+            }
+        }
+        round.pullEvents();
+        for (Proposal p : proposals) {
+            p.pullNotifications().forEach(n -> em.persist(AuthorNotification.of(n)));
+        }
+        audit.record(actor, "round.phase", "BudgetRound", round.getId(), before, RoundSnapshots.of(round));
+        logger.log(Level.INFO, "Round {0}: {1} -> {2} by {3}", new Object[]{round.getId(), from, next, actor});
+    }
+
+    private void staffScopeUnlessSystem(BudgetRound round, Actor actor) {
+        if (actor.isStaff()) {
+            staff.requireScope(round.territory());
+        }
+    }
+
+    private BudgetRound lock(long id) {
+        BudgetRound round = em.find(BudgetRound.class, id, LockModeType.PESSIMISTIC_WRITE);
+        if (round == null) {
+            throw new NotFound("round " + id);
+        }
+        return round;
+    }
+
+    private Actor caller() {
+        return Actor.staff(session.getCallerPrincipal().getName());
+    }
+
+    private static RoundText title(RoundForm f) {
+        return RoundText.title(f.titleKk(), f.titleRu(), f.titleEn());
+    }
+
+    private static RoundText description(RoundForm f) {
+        return RoundText.description(f.descriptionKk(), f.descriptionRu(), f.descriptionEn());
+    }
+
+    private static long budget(RoundForm f) {
+        if (f.totalBudget() == null || f.totalBudget() <= 0) {
+            throw new DomainRuleViolation("round.error.budget-positive");
+        }
+        return f.totalBudget();
+    }
+
+    private static PhaseCalendar calendar(RoundForm f) {
+        ZoneId zone;
+        try {
+            zone = ZoneId.of(f.zoneId() == null || f.zoneId().isBlank() ? "Asia/Almaty" : f.zoneId().strip());
+        } catch (DateTimeException e) {
+            throw new DomainRuleViolation("round.error.calendar-zone");
+        }
+        return PhaseCalendar.ofLocal(zone, f.phaseStarts());
+    }
+
+    static BallotRule ballotRule(RoundForm.Ballot b) {
+        if (b == null || b.kind() == null) {
+            throw new DomainRuleViolation("round.error.ballot-kind");
+        }
+        return switch (b.kind().strip().toUpperCase(java.util.Locale.ROOT)) {
+            case "APPROVAL" -> BallotRule.approval(orZero(b.minPicks()), orZero(b.maxPicks()));
+            case "KNAPSACK" -> BallotRule.knapsack(b.minBudgetSharePercent());
+            case "CUMULATIVE" -> BallotRule.cumulative(orZero(b.points()), orZero(b.maxPointsPerProject()));
+            default -> throw new DomainRuleViolation("round.error.ballot-kind");
+        };
+    }
+
+    private static int orZero(Integer value) {
+        return value == null ? 0 : value;
+    }
+
+    /** After freezing, a form may still carry the rule fields: they must be unchanged. */
+    private static void requireSameRules(BudgetRound round, RoundForm f) {
+        boolean same = f.totalBudget() != null && f.totalBudget() == round.totalBudget()
+                && java.util.Objects.equals(f.projectCostCap(), round.projectCostCap().orElse(null))
+                && (f.minimumAge() == null || f.minimumAge() == round.minimumAge())
+                && java.util.Objects.equals(f.supportThreshold(), round.supportThreshold().orElse(null));
+        if (!same) {
+            throw new kz.qatysu.round.domain.RulesFrozen();
+        }
+    }
+
+    /** Phase starts as local date-times in the round's zone, for the edit form. */
+    @PermitAll
+    public Map<Phase, java.time.LocalDateTime> localCalendar(long roundId) {
+        BudgetRound round = em.find(BudgetRound.class, roundId);
+        if (round == null) {
+            throw new NotFound("round " + roundId);
+        }
+        Map<Phase, java.time.LocalDateTime> local = new java.util.EnumMap<>(Phase.class);
+        round.calendar().starts().forEach((p, at) -> local.put(p, java.time.LocalDateTime.ofInstant(at, round.calendar().zone())));
+        return local;
+    }
+}
