@@ -30,7 +30,9 @@ public final class Deployments {
         archive.delete("WEB-INF/payara-web.xml");
         archive.addAsWebInfResource(Deployments.class.getResource("/payara-web-it.xml"), "payara-web.xml")
                 .addAsWebInfResource(Deployments.class.getResource("/glassfish-ejb-jar-it.xml"), "glassfish-ejb-jar.xml")
-                .addClasses(RunAsCitizen.class, RunAsAdmin.class)
+                .addClasses(RunAsCitizen.class, RunAsAdmin.class, RunAsBostandykResident.class, RunAsBostandykNeighbour.class,
+                        RunAsEsilResident.class, RunAsBostandykModerator.class, RunAsBostandykReviewer.class,
+                        RunAsEsilModerator.class)
                 .addAsLibraries(Maven.resolver().loadPomFromFile(pom()).resolve("org.assertj:assertj-core")
                         .withTransitivity().asFile());
         for (Class<?> c : testClasses) {

@@ -1,0 +1,16 @@
+package kz.qatysu.platform.testing;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RunAs;
+import jakarta.ejb.Stateless;
+import java.util.concurrent.Callable;
+
+/** Runs code inside the container as the demo moderator of Esil (principal {@code moderator.esil}, role {@code moderator}). */
+@Stateless
+@RunAs("moderator")
+@PermitAll
+public class RunAsEsilModerator {
+    public <T> T call(Callable<T> work) throws Exception {
+        return work.call();
+    }
+}
