@@ -164,6 +164,54 @@ public class ProposalService {
         return new Draft(p.getId(), p.round().getId(), p.status().name(), form, comments);
     }
 
+    /** A round the caller may propose a project for now. */
+    public record OpenRound(long id, String titleKk, String titleRu, String titleEn, String territory,
+                            Long projectCostCap, List<Category> categories, Instant submissionEnds) {
+    }
+
+    public record Category(String code, String nameKk, String nameRu, String nameEn) {
+    }
+
+    /** A proposal collecting support in the caller's territory. */
+    public record SupportItem(long id, long roundId, String title, long supporters, Integer threshold, boolean own,
+                              boolean supportedByCaller) {
+    }
+
+    /** Rounds of the caller's territory (or a territory containing it) that accept proposals now. */
+    public List<OpenRound> openRounds() {
+        KatoCode residence = residence(caller());
+        return em.createNamedQuery("BudgetRound.findByPhase", BudgetRound.class)
+                .setParameter("phase", kz.qatysu.round.domain.Phase.PROPOSAL_SUBMISSION).getResultStream()
+                .filter(r -> r.isResident(residence))
+                .map(r -> new OpenRound(r.getId(), r.title().kk(), r.title().ru(), r.title().en(), r.territory().value(),
+                        r.projectCostCap().orElse(null),
+                        r.categories().stream().map(c -> new Category(c.code(), c.nameKk(), c.nameRu(), c.nameEn())).toList(),
+                        r.nextPhase().flatMap(next -> r.calendar().startOf(next)).orElse(null)))
+                .toList();
+    }
+
+    /** The categories of a round, for the wizard (any round: the choice is checked again on saving). */
+    public List<Category> categories(long roundId) {
+        return proposals.round(roundId).categories().stream()
+                .map(c -> new Category(c.code(), c.nameKk(), c.nameRu(), c.nameEn())).toList();
+    }
+
+    /** Proposals collecting support in rounds the caller is a resident of, with their current counts. */
+    public List<SupportItem> collectingSupport() {
+        Citizen caller = caller();
+        KatoCode residence = residence(caller);
+        List<Proposal> collecting = em.createQuery("select p from Proposal p where p.status = :status order by p.submittedAt",
+                        Proposal.class)
+                .setParameter("status", kz.qatysu.proposal.domain.ProposalStatus.SUPPORT_COLLECTION).getResultList();
+        return collecting.stream().filter(p -> p.round().isResident(residence))
+                .map(p -> new SupportItem(p.getId(), p.round().getId(), p.title().value(), supporters(p.getId()),
+                        p.round().supportThreshold().orElse(null),
+                        p.proposer().citizenId().filter(id -> id.equals(caller.getId())).isPresent(),
+                        !em.createNamedQuery("Support.find", Support.class).setParameter("proposalId", p.getId())
+                                .setParameter("citizenId", caller.getId()).getResultList().isEmpty()))
+                .toList();
+    }
+
     // ---------------------------------------------------------------- notifications
 
     public List<NotificationView> notifications(int first, int size) {
