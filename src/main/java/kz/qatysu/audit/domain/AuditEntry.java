@@ -88,7 +88,8 @@ public class AuditEntry {
         e.entityId = token(entityId, "entityId");
         e.beforeJson = beforeJson;
         e.afterJson = afterJson;
-        e.occurredAt = Objects.requireNonNull(now, "now");
+        // PostgreSQL keeps microseconds: the hash must cover the instant as it will be read back.
+        e.occurredAt = Objects.requireNonNull(now, "now").truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         e.hash = e.computeHash();
         return e;
     }
