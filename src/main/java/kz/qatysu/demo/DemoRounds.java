@@ -19,6 +19,7 @@ import kz.qatysu.citizen.domain.Citizen;
 import kz.qatysu.citizen.domain.Iin;
 import kz.qatysu.citizen.domain.PersonName;
 import kz.qatysu.platform.domain.Actor;
+import kz.qatysu.proposal.domain.AuthorNotification;
 import kz.qatysu.proposal.domain.CostEstimate;
 import kz.qatysu.proposal.domain.CostLine;
 import kz.qatysu.proposal.domain.InfeasibilityReason;
@@ -29,6 +30,7 @@ import kz.qatysu.proposal.domain.ProposalLocation;
 import kz.qatysu.proposal.domain.ProposalTitle;
 import kz.qatysu.proposal.domain.Proposer;
 import kz.qatysu.proposal.domain.RejectionReason;
+import kz.qatysu.proposal.domain.Support;
 import kz.qatysu.round.domain.BallotRule;
 import kz.qatysu.round.domain.BudgetRound;
 import kz.qatysu.round.domain.Phase;
@@ -39,7 +41,8 @@ import kz.qatysu.territory.application.TerritoryRepository;
 import kz.qatysu.territory.domain.KatoCode;
 
 /**
- * Demo rounds of Bostandyk (Almaty) and Esil (Astana) in moderation and review, with proposals by the demo
+ * Demo rounds: Bostandyk (Almaty) and Esil (Astana) in moderation and review, Almaty city collecting support, Astana
+ * city in voting, with proposals by the demo
  * residents of the stand-in eGov realm in the statuses moderation produces. Built through the domain, so every
  * rule of the real lifecycle applies. Loaded once (skipped when the territory already has a round).
  */
@@ -66,7 +69,7 @@ public class DemoRounds {
     private record Idea(String titleKk, String titleRu, String category, String address, long[] costs, Outcome outcome) {
     }
 
-    private enum Outcome { DRAFT, SUBMITTED, UNDER_MODERATION, RETURNED, REJECTED, ACCEPTED, UNDER_REVIEW, FEASIBLE, INFEASIBLE }
+    private enum Outcome { DRAFT, SUBMITTED, UNDER_MODERATION, RETURNED, REJECTED, ACCEPTED, UNDER_REVIEW, FEASIBLE, INFEASIBLE, WITHDRAWN, MERGED }
 
     public int load() {
         Instant now = clock.instant();
@@ -98,7 +101,11 @@ public class DemoRounds {
                         new Idea("Аулаға гүлзар", "Клумбы во дворе", "yards",
                                 "Тимирязев көшесі, 15", new long[]{1_200_000}, Outcome.SUBMITTED),
                         new Idea("Ит серуендететін алаң", "Площадка для выгула собак", "parks",
-                                "Байзақов көшесі, 280", new long[]{3_500_000}, Outcome.DRAFT)));
+                                "Байзақов көшесі, 280", new long[]{3_500_000}, Outcome.DRAFT),
+                        new Idea("Әл-Фараби саябағындағы жарықтандыру", "Освещение сквера на Аль-Фараби", "parks",
+                                "Әл-Фараби даңғылы, 77", new long[]{2_000_000}, Outcome.MERGED),
+                        new Idea("Аула ішіндегі жылдамдықты азайтатын кедергілер", "Лежачие полицейские во дворе", "yards",
+                                "Жандосов көшесі, 58", new long[]{900_000}, Outcome.WITHDRAWN)));
         created += district(now, "711210000", "moderator.esil", "moderator.esil",
                 RoundText.title("Есіл ауданының қатысымдық бюджеті 2027", "Бюджет участия района Есиль 2027",
                         "Esil district participatory budget 2027"),
@@ -119,6 +126,8 @@ public class DemoRounds {
                                 "Орынбор көшесі, 8", new long[]{15_000_000}, Outcome.REJECTED),
                         new Idea("Кітап алмасу сөрелері", "Полки буккроссинга", "other",
                                 "Достық көшесі, 5", new long[]{900_000}, Outcome.SUBMITTED)));
+        created += supportRound(now);
+        created += votingRound(now);
         return created;
     }
 
@@ -158,6 +167,8 @@ public class DemoRounds {
         round.chooseAllocationRule(allocationRule);
         round.advanceTo(Phase.PROPOSAL_SUBMISSION, starts.get(Phase.PROPOSAL_SUBMISSION), SYSTEM);
         em.persist(round);
+        // Categories and calendar rows go in before the rules freeze (the database refuses them afterwards).
+        em.flush();
 
         Actor moderator = Actor.staff(moderatorName);
         Actor reviewer = Actor.staff(reviewerName);
@@ -183,6 +194,7 @@ public class DemoRounds {
             em.persist(p);
             proposals.add(p);
         }
+        em.flush();
         round.advanceTo(Phase.MODERATION_AND_REVIEW, starts.get(Phase.MODERATION_AND_REVIEW), SYSTEM);
         Instant moderated = starts.get(Phase.MODERATION_AND_REVIEW).plus(1, ChronoUnit.DAYS);
         for (int i = 0; i < ideas.size(); i++) {
@@ -191,6 +203,12 @@ public class DemoRounds {
             Instant at = moderated.plus(i, ChronoUnit.HOURS);
             switch (idea.outcome()) {
                 case DRAFT, SUBMITTED -> { }
+                case WITHDRAWN -> p.withdraw(Actor.citizen(p.proposer().citizenId().orElseThrow()), at);
+                case MERGED -> {
+                    p.startModeration(moderator, at);
+                    p.mergeInto(proposals.get(0), "Ұқсас ұсыныс № " + proposals.get(0).getId()
+                            + " / Дублирует предложение № " + proposals.get(0).getId(), moderator, at);
+                }
                 case UNDER_MODERATION -> p.startModeration(moderator, at);
                 case RETURNED -> {
                     p.startModeration(moderator, at);
@@ -216,7 +234,169 @@ public class DemoRounds {
                 }
             }
         }
+        em.flush();
+        proposals.forEach(this::store);
         return 1;
+    }
+
+    /** Almaty city's youth-initiatives round, collecting support: some proposals already have supporters. */
+    private int supportRound(Instant now) {
+        String kato = "750000000";
+        if (!roundMissing(kato)) {
+            return 0;
+        }
+        List<Long> residents = List.of(
+                resident(new Resident("800416100254", "Серікбаев", "Нұрлан", "Асқарұлы", "751410000"), now),
+                resident(new Resident("800101100013", "Ахметов", "Болат", "Қайратұлы", "751410000"), now),
+                resident(new Resident("871130200112", "Исаева", "Гүлнар", "Бауыржанқызы", "751410000"), now));
+        Instant day = now.truncatedTo(ChronoUnit.DAYS);
+        Map<Phase, Instant> starts = new EnumMap<>(Phase.class);
+        starts.put(Phase.PROPOSAL_SUBMISSION, day.minus(20, ChronoUnit.DAYS));
+        starts.put(Phase.SUPPORT_COLLECTION, day.minus(3, ChronoUnit.DAYS));
+        starts.put(Phase.MODERATION_AND_REVIEW, day.plus(10, ChronoUnit.DAYS));
+        starts.put(Phase.VOTING, day.plus(25, ChronoUnit.DAYS));
+        starts.put(Phase.COUNTING, day.plus(40, ChronoUnit.DAYS));
+        starts.put(Phase.RESULTS_PUBLISHED, day.plus(45, ChronoUnit.DAYS));
+        starts.put(Phase.IMPLEMENTATION, day.plus(70, ChronoUnit.DAYS));
+        BudgetRound round = cityRound(KatoCode.of(kato), RoundText.title("Алматы жастарының бастамалары 2027",
+                "Молодёжные инициативы Алматы 2027", "Almaty youth initiatives 2027"), 150_000_000L, starts, 3,
+                starts.get(Phase.PROPOSAL_SUBMISSION).minus(5, ChronoUnit.DAYS));
+        round.chooseBallotRule(BallotRule.approval(1, 5));
+        round.chooseAllocationRule("mes_cost_add1");
+        round.advanceTo(Phase.PROPOSAL_SUBMISSION, starts.get(Phase.PROPOSAL_SUBMISSION), SYSTEM);
+        em.persist(round);
+        // Categories and calendar rows go in before the rules freeze (the database refuses them afterwards).
+        em.flush();
+        String[][] ideas = {
+                {"Жастар коворкингі кітапханада", "Молодёжный коворкинг в библиотеке", "other", "Абай даңғылы, 14", "12000000", "2"},
+                {"Скейт-парк Сайран көлі жанында", "Скейт-парк у озера Сайран", "sport", "Төле би көшесі, 295", "28000000", "1"},
+                {"Көшедегі шахмат үстелдері", "Уличные шахматные столы", "parks", "Панфилов көшесі, 100", "1500000", "0"}};
+        List<Proposal> collecting = new java.util.ArrayList<>();
+        for (int i = 0; i < ideas.length; i++) {
+            String[] idea = ideas[i];
+            long author = residents.get(i);
+            Actor citizen = Actor.citizen(author);
+            Instant at = starts.get(Phase.PROPOSAL_SUBMISSION).plus(i + 1, ChronoUnit.DAYS);
+            Proposal p = Proposal.draft(round, Proposer.citizen(author), KatoCode.of("751410000"),
+                    content(idea[0], idea[1], idea[2], idea[3], Long.parseLong(idea[4])), citizen, at);
+            p.submit(citizen, at);
+            em.persist(p);
+            collecting.add(p);
+        }
+        em.flush();
+        round.advanceTo(Phase.SUPPORT_COLLECTION, starts.get(Phase.SUPPORT_COLLECTION), SYSTEM);
+        for (int i = 0; i < collecting.size(); i++) {
+            Proposal p = collecting.get(i);
+            p.openSupportCollection(SYSTEM, starts.get(Phase.SUPPORT_COLLECTION));
+            int supporters = Integer.parseInt(ideas[i][5]);
+            for (int k = 1; k <= supporters; k++) {
+                long supporter = residents.get((i + k) % residents.size());
+                em.persist(Support.of(p, supporter, starts.get(Phase.SUPPORT_COLLECTION).plus(k, ChronoUnit.HOURS)));
+            }
+            store(p);
+        }
+        return 1;
+    }
+
+    /** Astana city's round in voting: the expert council's feasible proposals are on the ballot, the rules frozen. */
+    private int votingRound(Instant now) {
+        String kato = "710000000";
+        if (!roundMissing(kato)) {
+            return 0;
+        }
+        List<Long> residents = List.of(
+                resident(new Resident("750505200024", "Жұмабаева", "Айгүл", "Серікқызы", "711210000"), now),
+                resident(new Resident("680503250034", "Омарова", "Динара", "Ерланқызы", "711210000"), now),
+                resident(new Resident("920315100250", "Бекмұхамбетов", "Ерлан", "Маратұлы", "711210000"), now));
+        Instant day = now.truncatedTo(ChronoUnit.DAYS);
+        Map<Phase, Instant> starts = new EnumMap<>(Phase.class);
+        starts.put(Phase.PROPOSAL_SUBMISSION, day.minus(60, ChronoUnit.DAYS));
+        starts.put(Phase.MODERATION_AND_REVIEW, day.minus(30, ChronoUnit.DAYS));
+        starts.put(Phase.VOTING, day.minus(2, ChronoUnit.DAYS));
+        starts.put(Phase.COUNTING, day.plus(12, ChronoUnit.DAYS));
+        starts.put(Phase.RESULTS_PUBLISHED, day.plus(15, ChronoUnit.DAYS));
+        starts.put(Phase.IMPLEMENTATION, day.plus(40, ChronoUnit.DAYS));
+        BudgetRound round = cityRound(KatoCode.of(kato), RoundText.title("Астана — қала тұрғындардың қолында 2026",
+                "Астана — город в руках жителей 2026", "Astana — a city in its residents' hands 2026"), 400_000_000L,
+                starts, null, starts.get(Phase.PROPOSAL_SUBMISSION).minus(5, ChronoUnit.DAYS));
+        round.chooseBallotRule(BallotRule.knapsack(null));
+        round.chooseAllocationRule("mes_cost_add1");
+        round.advanceTo(Phase.PROPOSAL_SUBMISSION, starts.get(Phase.PROPOSAL_SUBMISSION), SYSTEM);
+        em.persist(round);
+        // Categories and calendar rows go in before the rules freeze (the database refuses them afterwards).
+        em.flush();
+        Actor moderator = Actor.staff("moderator.esil");
+        String[][] ideas = {
+                {"Есіл жағалауындағы велоинфрақұрылым", "Велоинфраструктура на набережной Есиля", "roads", "Есіл жағалауы", "60000000", "F"},
+                {"Ботаникалық бақтағы инклюзивті ойын алаңы", "Инклюзивная площадка в Ботаническом саду", "parks", "Тұран даңғылы, 40", "35000000", "F"},
+                {"Аялдамаларды жылыту", "Обогреваемые остановки", "roads", "Қабанбай батыр даңғылы", "45000000", "F"},
+                {"Аулалардағы спорт алаңдарын жаңарту", "Обновление дворовых спортплощадок", "sport", "Сарайшық көшесі, 5", "25000000", "F"},
+                {"Қалалық фонтандарды жөндеу", "Ремонт городских фонтанов", "parks", "Нұржол бульвары", "70000000", "I"}};
+        List<Proposal> placed = new java.util.ArrayList<>();
+        for (int i = 0; i < ideas.length; i++) {
+            String[] idea = ideas[i];
+            long author = residents.get(i % residents.size());
+            Actor citizen = Actor.citizen(author);
+            Instant at = starts.get(Phase.PROPOSAL_SUBMISSION).plus(i + 1, ChronoUnit.DAYS);
+            Proposal p = Proposal.draft(round, Proposer.citizen(author), KatoCode.of("711210000"),
+                    content(idea[0], idea[1], idea[2], idea[3], Long.parseLong(idea[4])), citizen, at);
+            p.submit(citizen, at);
+            em.persist(p);
+            placed.add(p);
+        }
+        round.advanceTo(Phase.MODERATION_AND_REVIEW, starts.get(Phase.MODERATION_AND_REVIEW), SYSTEM);
+        Instant decided = starts.get(Phase.MODERATION_AND_REVIEW).plus(2, ChronoUnit.DAYS);
+        for (int i = 0; i < placed.size(); i++) {
+            Proposal p = placed.get(i);
+            p.startModeration(moderator, decided);
+            p.accept(moderator, decided);
+            p.startReview(moderator, decided.plus(1, ChronoUnit.DAYS));
+            if ("F".equals(ideas[i][5])) {
+                p.markFeasible(p.estimatedCost(), "Смета расталды / Смета подтверждена", moderator, decided.plus(3, ChronoUnit.DAYS));
+                p.placeOnBallot(SYSTEM, starts.get(Phase.VOTING).minus(1, ChronoUnit.HOURS));
+            } else {
+                p.markInfeasible(InfeasibilityReason.MAINTENANCE_NOT_POSSIBLE, "Қызмет көрсету мүмкін емес / Нет службы эксплуатации",
+                        moderator, decided.plus(3, ChronoUnit.DAYS));
+            }
+        }
+        round.advanceTo(Phase.VOTING, starts.get(Phase.VOTING), SYSTEM);
+        em.flush();
+        placed.forEach(this::store);
+        return 1;
+    }
+
+    private boolean roundMissing(String kato) {
+        return territories.find(KatoCode.of(kato)).isPresent()
+                && em.createNamedQuery("BudgetRound.findByTerritory", BudgetRound.class)
+                .setParameter("territoryCode", kato).getResultList().isEmpty();
+    }
+
+    private BudgetRound cityRound(KatoCode territory, RoundText title, long budget, Map<Phase, Instant> starts,
+                                  Integer supportThreshold, Instant created) {
+        BudgetRound round = BudgetRound.draft(territory, title,
+                RoundText.description(
+                        "Қала тұрғындары жобаларды ұсынады және дауыс береді; бюджеттің бір бөлігін тұрғындар шешеді.",
+                        "Жители города предлагают проекты и голосуют за них; часть бюджета решают жители.",
+                        "Residents of the city propose projects and vote on them; residents decide part of the budget."),
+                budget, PhaseCalendar.of(ZONE, starts), supportThreshold, SYSTEM, created);
+        round.changeBudget(budget, budget / 4);
+        round.defineCategories(List.of(
+                new RoundCategory("parks", "Саябақтар мен көгалдандыру", "Парки и озеленение", "Parks and greenery", null),
+                new RoundCategory("roads", "Жолдар мен жаяу жүргіншілер", "Дороги и пешеходы", "Roads and pedestrians", null),
+                new RoundCategory("sport", "Спорт", "Спорт", "Sport", null),
+                new RoundCategory("other", "Басқа", "Другое", "Other", null)));
+        return round;
+    }
+
+    private static ProposalContent content(String titleKk, String titleRu, String category, String address, long cost) {
+        return new ProposalContent(new ProposalTitle(titleKk + " / " + titleRu),
+                new ProposalDescription(titleRu + ". " + titleKk + "."), category, ProposalLocation.of(address),
+                CostEstimate.of(List.of(new CostLine("Жұмыстар мен материалдар / Работы и материалы", 1, cost))), Set.of());
+    }
+
+    /** Writes the author's notifications of a demo proposal, like the services do. */
+    private void store(Proposal p) {
+        p.pullNotifications().forEach(n -> em.persist(AuthorNotification.of(n)));
     }
 
     private long resident(Resident r, Instant now) {

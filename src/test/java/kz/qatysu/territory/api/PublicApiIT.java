@@ -113,7 +113,25 @@ public class PublicApiIT {
     private static JsonObject bostandykRound() throws Exception {
         JsonObject page = json(get("/api/v1/rounds?size=500", null));
         return page.getJsonArray("items").getValuesAs(JsonObject.class).stream()
-                .filter(r -> r.getString("territory").equals("751410000")).findFirst().orElseThrow();
+                .filter(r -> r.getString("territory").equals("751410000"))
+                // other ITs create rounds for Bostandyk too: the demo one is known by its title
+                .filter(r -> r.getJsonObject("title").getString("kk").startsWith("Бостандық ауданының"))
+                .findFirst().orElseThrow();
+    }
+
+    @Test
+    public void theDemoRoundInVotingPublishesItsFrozenRulesWithTheirHash() throws Exception {
+        JsonObject page = json(get("/api/v1/rounds?size=500", null));
+        JsonObject astana = page.getJsonArray("items").getValuesAs(JsonObject.class).stream()
+                .filter(r -> r.getString("territory").equals("710000000")).findFirst().orElseThrow();
+
+        assertThat(astana.getString("phase")).isEqualTo("voting");
+        String manifest = astana.getString("manifest");
+        assertThat(astana.getString("manifestSha256")).matches("[0-9a-f]{64}")
+                .isEqualTo(kz.qatysu.platform.json.CanonicalJson.sha256Hex(manifest));
+        JsonObject proposals = json(get("/api/v1/rounds/" + astana.getJsonNumber("id").longValue() + "/proposals", null));
+        assertThat(proposals.getJsonArray("items").getValuesAs(JsonObject.class)).extracting(p -> p.getString("status"))
+                .contains("on-ballot", "infeasible");
     }
 
     @Test
