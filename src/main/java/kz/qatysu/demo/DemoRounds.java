@@ -126,6 +126,7 @@ public class DemoRounds {
                                 "Орынбор көшесі, 8", new long[]{15_000_000}, Outcome.REJECTED),
                         new Idea("Кітап алмасу сөрелері", "Полки буккроссинга", "other",
                                 "Достық көшесі, 5", new long[]{900_000}, Outcome.SUBMITTED)));
+        created += submissionRound(now);
         created += supportRound(now);
         created += votingRound(now);
         return created;
@@ -236,6 +237,33 @@ public class DemoRounds {
         }
         em.flush();
         proposals.forEach(this::store);
+        return 1;
+    }
+
+    /** A second Bostandyk round, for courtyards, open for proposals now: where demo visitors can try the wizard. */
+    private int submissionRound(Instant now) {
+        RoundText title = RoundText.title("Бостандық аулалары 2027", "Дворы Бостандыка 2027", "Bostandyk courtyards 2027");
+        boolean exists = em.createNamedQuery("BudgetRound.findByTerritory", BudgetRound.class)
+                .setParameter("territoryCode", "751410000").getResultStream()
+                .anyMatch(r -> r.title().ru().equals(title.ru()));
+        if (exists || territories.find(KatoCode.of("751410000")).isEmpty()) {
+            return 0;
+        }
+        Instant day = now.truncatedTo(ChronoUnit.DAYS);
+        Map<Phase, Instant> starts = new EnumMap<>(Phase.class);
+        starts.put(Phase.PROPOSAL_SUBMISSION, day.minus(7, ChronoUnit.DAYS));
+        starts.put(Phase.MODERATION_AND_REVIEW, day.plus(30, ChronoUnit.DAYS));
+        starts.put(Phase.VOTING, day.plus(50, ChronoUnit.DAYS));
+        starts.put(Phase.COUNTING, day.plus(65, ChronoUnit.DAYS));
+        starts.put(Phase.RESULTS_PUBLISHED, day.plus(70, ChronoUnit.DAYS));
+        starts.put(Phase.IMPLEMENTATION, day.plus(100, ChronoUnit.DAYS));
+        BudgetRound round = cityRound(KatoCode.of("751410000"), title, 120_000_000L, starts, null,
+                starts.get(Phase.PROPOSAL_SUBMISSION).minus(3, ChronoUnit.DAYS));
+        round.chooseBallotRule(BallotRule.approval(1, 3));
+        round.chooseAllocationRule("greedy_cost");
+        round.advanceTo(Phase.PROPOSAL_SUBMISSION, starts.get(Phase.PROPOSAL_SUBMISSION), SYSTEM);
+        em.persist(round);
+        em.flush();
         return 1;
     }
 
