@@ -29,6 +29,11 @@ import kz.qatysu.territory.domain.KatoCode;
  * A local community meeting (сход / собрание местного сообщества) of a territory, recorded by akimat staff: date,
  * place, agenda, attendees (eligible residents, each counted once), minutes, and the proposals it puts forward,
  * which it may do only when quorate.
+ * <p>
+ * A share quorum is reckoned against the number of eligible residents of the territory on the meeting day as the
+ * akimat states it from the population register (the register is outside the platform's reach). Once the meeting
+ * has put a proposal forward, what its quorum rests on — the rule, that number, the attendees already counted — is
+ * settled: attendees may still be added, none removed.
  */
 @Entity
 @Table(name = "community_meeting")
@@ -67,6 +72,9 @@ public class CommunityMeeting {
 
     @Embedded
     private QuorumRule quorumRule;
+
+    @Column(name = "eligible_residents")
+    private Integer eligibleResidents;
 
     @ElementCollection
     @CollectionTable(name = "community_meeting_attendee", joinColumns = @JoinColumn(name = "meeting_id"))
@@ -132,9 +140,92 @@ public class CommunityMeeting {
         return attendeeIds.add(citizenId);
     }
 
-    /** Removes an attendee registered by mistake. */
+    /**
+     * Removes an attendee registered by mistake.
+     *
+     * @throws DomainRuleViolation {@code meeting.error.quorum-settled} once the meeting has put a proposal forward
+     */
     public boolean removeAttendee(long citizenId) {
+        if (attendeeIds.contains(citizenId)) {
+            requireQuorumOpen();
+        }
         return attendeeIds.remove(citizenId);
+    }
+
+    /**
+     * Changes the quorum rule, e.g. when the wrong one was chosen at recording.
+     *
+     * @throws DomainRuleViolation {@code meeting.error.quorum-settled} once the meeting has put a proposal forward
+     */
+    public void changeQuorumRule(QuorumRule rule) {
+        Objects.requireNonNull(rule, "rule");
+        if (!rule.equals(quorumRule)) {
+            requireQuorumOpen();
+            quorumRule = rule;
+        }
+    }
+
+    /**
+     * States the number of eligible residents (adults living in the territory on the meeting day) as the akimat
+     * has it from the population register; {@code null} when not known yet.
+     *
+     * @throws DomainRuleViolation {@code meeting.error.eligible-residents} for a number below one,
+     *                             {@code meeting.error.quorum-settled} once the meeting has put a proposal forward
+     */
+    public void stateEligibleResidents(Integer residents) {
+        if (residents != null && residents < 1) {
+            throw new DomainRuleViolation("meeting.error.eligible-residents");
+        }
+        if (!Objects.equals(residents, eligibleResidents)) {
+            requireQuorumOpen();
+            eligibleResidents = residents;
+        }
+    }
+
+    /**
+     * The fewest attendees that make a quorum: the absolute number, or the share of the stated eligible residents;
+     * empty for a share rule while that number is not stated.
+     */
+    public Optional<Long> requiredAttendees() {
+        if (quorumRule.kind() == QuorumRule.Kind.ABSOLUTE) {
+            return Optional.of(quorumRule.minimumAttendees(0));
+        }
+        return eligibleResidents().map(n -> quorumRule.minimumAttendees(n));
+    }
+
+    /** Whether the attendees make a quorum under the stated rule and number of eligible residents. */
+    public boolean isQuorate() {
+        return requiredAttendees().filter(required -> attendeeIds.size() >= required).isPresent();
+    }
+
+    /**
+     * Records a proposal this meeting puts forward, reckoning the quorum against the stated eligible residents.
+     *
+     * @throws DomainRuleViolation {@code meeting.error.eligible-residents-missing} for a share rule without that
+     *                             number, {@code meeting.error.no-quorum} when the meeting is not quorate
+     */
+    public void putForward(long proposalId) {
+        requireQuorum();
+        proposalIds.add(proposalId);
+    }
+
+    /**
+     * Refuses unless the meeting is quorate: the check before a proposal is even drafted in its name.
+     *
+     * @throws DomainRuleViolation as {@link #putForward(long)}
+     */
+    public void requireQuorum() {
+        long required = requiredAttendees()
+                .orElseThrow(() -> new DomainRuleViolation("meeting.error.eligible-residents-missing"));
+        if (attendeeIds.size() < required) {
+            throw new DomainRuleViolation("meeting.error.no-quorum", required);
+        }
+    }
+
+    private void requireQuorumOpen() {
+        if (!proposalIds.isEmpty()) {
+            throw new DomainRuleViolation("meeting.error.quorum-settled");
+        }
     }
 
     public int attendeeCount() {
@@ -184,6 +275,10 @@ public class CommunityMeeting {
 
     public QuorumRule quorumRule() {
         return quorumRule;
+    }
+
+    public Optional<Integer> eligibleResidents() {
+        return Optional.ofNullable(eligibleResidents);
     }
 
     public Set<Long> attendeeIds() {

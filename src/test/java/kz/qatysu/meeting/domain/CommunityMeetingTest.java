@@ -115,4 +115,79 @@ class CommunityMeetingTest {
         assertThatThrownBy(() -> CommunityMeeting.record(VILLAGE, HELD_ON, "Орын", "Күн тәртібі",
                 QuorumRule.absolute(1), Actor.citizen(1), NOW)).hasMessage("meeting.error.staff-only");
     }
+
+    @Test
+    void reckonsAShareQuorumAgainstTheStatedEligibleResidents() {
+        CommunityMeeting m = meeting(QuorumRule.shareOfResidents(10));
+        m.admit(1, INSIDE, ADULT);
+        m.admit(2, INSIDE, ADULT);
+
+        assertThat(m.requiredAttendees()).isEmpty();
+        assertThat(m.isQuorate()).isFalse();
+        m.stateEligibleResidents(30);
+        assertThat(m.requiredAttendees()).contains(3L);
+        assertThat(m.isQuorate()).isFalse();
+        m.stateEligibleResidents(20);
+        assertThat(m.requiredAttendees()).contains(2L);
+        assertThat(m.isQuorate()).isTrue();
+    }
+
+    @Test
+    void needsNoEligibleResidentsForAnAbsoluteQuorum() {
+        CommunityMeeting m = meeting(QuorumRule.absolute(1));
+        m.admit(1, INSIDE, ADULT);
+
+        assertThat(m.requiredAttendees()).contains(1L);
+        m.putForward(501);
+        assertThat(m.proposalIds()).containsExactly(501L);
+    }
+
+    @Test
+    void refusesToPutForwardWithoutTheNumberOfEligibleResidentsOrWithoutQuorum() {
+        CommunityMeeting m = meeting(QuorumRule.shareOfResidents(50));
+        m.admit(1, INSIDE, ADULT);
+
+        assertThatThrownBy(() -> m.putForward(501)).hasMessage("meeting.error.eligible-residents-missing");
+        m.stateEligibleResidents(4);
+        assertThatThrownBy(() -> m.putForward(501)).hasMessage("meeting.error.no-quorum");
+        assertThat(m.proposalIds()).isEmpty();
+    }
+
+    @Test
+    void refusesANumberOfEligibleResidentsBelowOne() {
+        CommunityMeeting m = meeting(QuorumRule.shareOfResidents(10));
+
+        assertThatThrownBy(() -> m.stateEligibleResidents(0)).hasMessage("meeting.error.eligible-residents");
+        assertThatThrownBy(() -> m.stateEligibleResidents(-5)).hasMessage("meeting.error.eligible-residents");
+        assertThat(m.eligibleResidents()).isEmpty();
+    }
+
+    @Test
+    void settlesTheQuorumOnceAProposalIsPutForward() {
+        CommunityMeeting m = meeting(QuorumRule.shareOfResidents(10));
+        m.stateEligibleResidents(10);
+        m.admit(1, INSIDE, ADULT);
+        m.putForward(501);
+
+        assertThatThrownBy(() -> m.removeAttendee(1)).hasMessage("meeting.error.quorum-settled");
+        assertThatThrownBy(() -> m.stateEligibleResidents(1000)).hasMessage("meeting.error.quorum-settled");
+        assertThatThrownBy(() -> m.changeQuorumRule(QuorumRule.absolute(5))).hasMessage("meeting.error.quorum-settled");
+        m.stateEligibleResidents(10);
+        m.changeQuorumRule(QuorumRule.shareOfResidents(10));
+        assertThat(m.admit(2, INSIDE, ADULT)).isTrue();
+        assertThat(m.removeAttendee(99)).isFalse();
+        assertThat(m.attendeeIds()).containsExactly(1L, 2L);
+    }
+
+    @Test
+    void changesTheQuorumRuleAndRemovesAttendeesBeforeAnyProposal() {
+        CommunityMeeting m = meeting(QuorumRule.shareOfResidents(10));
+        m.admit(1, INSIDE, ADULT);
+
+        m.changeQuorumRule(QuorumRule.absolute(2));
+        assertThat(m.removeAttendee(1)).isTrue();
+
+        assertThat(m.quorumRule()).isEqualTo(QuorumRule.absolute(2));
+        assertThat(m.attendeeCount()).isZero();
+    }
 }

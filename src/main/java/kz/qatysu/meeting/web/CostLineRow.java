@@ -1,0 +1,46 @@
+package kz.qatysu.meeting.web;
+
+import java.io.Serializable;
+import kz.qatysu.proposal.application.ProposalForm;
+
+/** One editable line of the cost estimate in the put-forward form. */
+public class CostLineRow implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    private String description;
+    private Long quantity;
+    private Long unitPrice;
+
+    /** Whether nothing was typed into the line (such lines are left out). */
+    boolean isBlank() {
+        return (description == null || description.isBlank()) && quantity == null && unitPrice == null;
+    }
+
+    ProposalForm.Line toLine() {
+        return new ProposalForm.Line(description, quantity, unitPrice);
+    }
+
+    public String getDescription() {
+        return description;
+    }
+
+    public void setDescription(String description) {
+        this.description = description;
+    }
+
+    public Long getQuantity() {
+        return quantity;
+    }
+
+    public void setQuantity(Long quantity) {
+        this.quantity = quantity;
+    }
+
+    public Long getUnitPrice() {
+        return unitPrice;
+    }
+
+    public void setUnitPrice(Long unitPrice) {
+        this.unitPrice = unitPrice;
+    }
+}
