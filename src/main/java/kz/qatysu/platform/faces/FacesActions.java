@@ -2,11 +2,10 @@ package kz.qatysu.platform.faces;
 
 import jakarta.ejb.EJBAccessException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.faces.component.UIViewRoot;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.persistence.OptimisticLockException;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -17,10 +16,14 @@ import kz.qatysu.platform.security.NotFound;
 /**
  * Runs a service call from a backing bean and turns refusals into what the visitor sees: a rule violation becomes a
  * localised message (next to a field or global) and the page stays; a refused access answers 403 and an unknown
- * object 404, whatever the form posted. The service has rolled back in every one of these cases.
+ * object 404 with the error page, whatever the form posted. The service has rolled back in every one of these cases.
  */
 @ApplicationScoped
 public class FacesActions {
+
+    /** The error pages web.xml maps the statuses to. */
+    private static final String FORBIDDEN_VIEW = "/error/forbidden.xhtml";
+    private static final String NOT_FOUND_VIEW = "/error/not-found.xhtml";
 
     @Inject
     private Messages messages;
@@ -37,9 +40,9 @@ public class FacesActions {
             messages.error(null, "error.concurrent-change");
         } catch (AccessRefused | EJBAccessException e) {
             logger.log(Level.WARNING, "Refused: {0}", e.getMessage());
-            send(403);
+            refuse(403, FORBIDDEN_VIEW);
         } catch (NotFound e) {
-            send(404);
+            refuse(404, NOT_FOUND_VIEW);
         }
         return null;
     }
@@ -52,13 +55,17 @@ public class FacesActions {
         }) != null;
     }
 
-    private static void send(int status) {
+    /**
+     * Answers with the status and renders the error page of web.xml in this same request, instead of
+     * {@code responseSendError}: the container's error dispatch after the Faces servlet has returned runs without a
+     * JACC policy context on Payara 7, so the template's {@code request.isUserInRole} fails there with a
+     * NullPointerException (payara/Payara#7772) and the visitor would get a bare 500 instead of the 403/404 page.
+     */
+    private static void refuse(int status, String viewId) {
         FacesContext context = FacesContext.getCurrentInstance();
-        try {
-            context.getExternalContext().responseSendError(status, null);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        context.responseComplete();
+        context.getExternalContext().setResponseStatus(status);
+        UIViewRoot errorView = context.getApplication().getViewHandler().createView(context, viewId);
+        context.setViewRoot(errorView);
+        context.renderResponse();
     }
 }

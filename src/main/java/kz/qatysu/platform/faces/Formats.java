@@ -1,6 +1,6 @@
 package kz.qatysu.platform.faces;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.text.NumberFormat;
@@ -8,31 +8,36 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.Locale;
 
-/** Dates and amounts as pages show them: local time of the platform's zone, tenge with grouping, in the view's language. */
-@Named("formats")
-@RequestScoped
+/**
+ * How pages show money and moments: whole tenge with the language's digit grouping ({@code 1 200 000 ₸}), instants
+ * as local date and time in the platform's zone (Asia/Almaty by default, {@code qatysu.time-zone}).
+ */
+@Named
+@ApplicationScoped
 public class Formats {
 
     @Inject
-    private LocaleBacking locale;
-    @Inject
     private Clock clock;
+    @Inject
+    private LocaleBacking locale;
 
-    /** e.g. "28.11.2026 14:05" in the platform's zone; empty for {@code null}. */
-    public String dateTime(Instant instant) {
-        if (instant == null) {
-            return "";
-        }
-        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT).withLocale(locale.getLocale())
-                .withZone(clock.getZone()).format(instant);
-    }
-
-    /** e.g. "3 000 000 ₸"; empty for {@code null}. */
+    /** e.g. {@code 1 200 000 ₸}; empty for {@code null}. */
     public String tenge(Long amount) {
         if (amount == null) {
             return "";
         }
-        return NumberFormat.getIntegerInstance(locale.getLocale()).format(amount) + " ₸";
+        return NumberFormat.getIntegerInstance(locale.getLocale()).format(amount) + "\u00a0₸";
+    }
+
+    /** e.g. {@code 14.03.2027, 09:30}; empty for {@code null}. */
+    public String dateTime(Instant instant) {
+        if (instant == null) {
+            return "";
+        }
+        Locale current = locale.getLocale();
+        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withLocale(current)
+                .format(instant.atZone(clock.getZone()));
     }
 }

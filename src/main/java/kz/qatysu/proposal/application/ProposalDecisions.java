@@ -6,6 +6,7 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import java.io.Serializable;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,7 @@ import kz.qatysu.proposal.domain.ProposalStatus;
 import kz.qatysu.proposal.domain.RejectionReason;
 import kz.qatysu.staff.application.StaffService;
 import kz.qatysu.staff.domain.StaffScope;
+import kz.qatysu.territory.application.TerritoryRepository;
 
 /**
  * The akimat's decisions on proposals: moderation (accept, return for changes, merge duplicates, reject) by
@@ -34,7 +36,8 @@ public class ProposalDecisions {
 
     /** A row of a staff queue. */
     public record QueueItem(long id, long roundId, String territory, String title, String category, String status,
-                            long estimatedCost, Long assessedCost, java.time.Instant submittedAt) {
+                            long estimatedCost, Long assessedCost, java.time.Instant submittedAt,
+                            LocalisedName territoryName, LocalisedName categoryName) implements Serializable {
     }
 
     public record Queue(List<QueueItem> items, long total) {
@@ -49,6 +52,8 @@ public class ProposalDecisions {
     @EJB
     private AuditTrail audit;
     @Inject
+    private TerritoryRepository territories;
+    @Inject
     private Clock clock;
 
     // ---------------------------------------------------------------- reading
@@ -60,7 +65,7 @@ public class ProposalDecisions {
         List<QueueItem> items = proposals.queue(scope, status, Math.max(0, first), Math.clamp(size, 1, 200)).stream()
                 .map(p -> new QueueItem(p.getId(), p.round().getId(), p.territory().value(), p.title().value(),
                         p.categoryCode(), p.status().name(), p.estimatedCost(), p.assessedCost().orElse(null),
-                        p.submittedAt().orElse(null)))
+                        p.submittedAt().orElse(null), territoryName(p), categoryName(p)))
                 .toList();
         return new Queue(items, proposals.queueSize(scope, status));
     }
@@ -76,7 +81,7 @@ public class ProposalDecisions {
     public StaffProposalView proposal(long id) {
         Proposal p = proposals.find(id).orElseThrow(() -> new NotFound("proposal " + id));
         staff.requireScope(p.territory());
-        return view(p);
+        return view(p, territoryName(p), categoryName(p));
     }
 
     // ---------------------------------------------------------------- moderation
@@ -151,7 +156,18 @@ public class ProposalDecisions {
         return Actor.staff(session.getCallerPrincipal().getName());
     }
 
-    static StaffProposalView view(Proposal p) {
+    private LocalisedName territoryName(Proposal p) {
+        return territories.find(p.territory()).map(t -> new LocalisedName(t.nameKk(), t.nameRu(), t.nameEn()))
+                .orElseGet(() -> LocalisedName.unnamed(p.territory().value()));
+    }
+
+    private static LocalisedName categoryName(Proposal p) {
+        return p.round().categories().stream().filter(c -> c.code().equals(p.categoryCode())).findFirst()
+                .map(c -> new LocalisedName(c.nameKk(), c.nameRu(), c.nameEn()))
+                .orElseGet(() -> LocalisedName.unnamed(p.categoryCode()));
+    }
+
+    static StaffProposalView view(Proposal p, LocalisedName territoryName, LocalisedName categoryName) {
         return new StaffProposalView(p.getId(), p.round().getId(), p.territory().value(), p.status().name(),
                 p.title().value(), p.description().value(), p.categoryCode(), p.location().address(),
                 p.location().latitude().orElse(null), p.location().longitude().orElse(null),
@@ -164,6 +180,6 @@ public class ProposalDecisions {
                 p.infeasibilityReason().map(Enum::name).orElse(null), p.mergedInto().map(Proposal::getId).orElse(null),
                 p.history().stream().map(c -> new StaffProposalView.HistoryItem(c.from().map(Enum::name).orElse(null),
                         c.to().name(), c.actor().stored(), c.comment().orElse(null), c.at())).toList(),
-                p.status().next().stream().map(Enum::name).toList());
+                p.status().next().stream().map(Enum::name).toList(), territoryName, categoryName);
     }
 }

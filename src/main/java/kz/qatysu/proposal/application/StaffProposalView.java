@@ -1,5 +1,6 @@
 package kz.qatysu.proposal.application;
 
+import java.io.Serializable;
 import java.time.Instant;
 import java.util.List;
 
@@ -9,8 +10,10 @@ public record StaffProposalView(long id, long roundId, String territory, String 
                                 List<ProposalForm.Line> costLines, long estimatedCost, Long assessedCost,
                                 List<String> coProposers, String proposerKind, Long meetingId, Instant submittedAt,
                                 String rejectionReason, String infeasibilityReason, Long mergedInto,
-                                List<HistoryItem> history, List<String> nextStatuses) {
+                                List<HistoryItem> history, List<String> nextStatuses, LocalisedName territoryName,
+                                LocalisedName categoryName) implements Serializable {
 
-    public record HistoryItem(String from, String to, String actor, String comment, Instant at) {
+    public record HistoryItem(String from, String to, String actor, String comment, Instant at)
+            implements Serializable {
     }
 }
