@@ -6,6 +6,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -88,7 +89,8 @@ public class AuditEntry {
         e.entityId = token(entityId, "entityId");
         e.beforeJson = beforeJson;
         e.afterJson = afterJson;
-        e.occurredAt = Objects.requireNonNull(now, "now");
+        // The hash covers the time as PostgreSQL keeps it (microseconds), or a stored entry could never be verified.
+        e.occurredAt = Objects.requireNonNull(now, "now").truncatedTo(ChronoUnit.MICROS);
         e.hash = e.computeHash();
         return e;
     }
