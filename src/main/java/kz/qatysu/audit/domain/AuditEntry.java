@@ -6,6 +6,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -88,8 +89,8 @@ public class AuditEntry {
         e.entityId = token(entityId, "entityId");
         e.beforeJson = beforeJson;
         e.afterJson = afterJson;
-        // PostgreSQL keeps microseconds: the hash must cover the instant as it will be read back.
-        e.occurredAt = Objects.requireNonNull(now, "now").truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        // The hash covers the time as PostgreSQL keeps it (microseconds), or a stored entry could never be verified.
+        e.occurredAt = Objects.requireNonNull(now, "now").truncatedTo(ChronoUnit.MICROS);
         e.hash = e.computeHash();
         return e;
     }

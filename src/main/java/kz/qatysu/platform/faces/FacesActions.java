@@ -6,6 +6,7 @@ import jakarta.faces.component.UIViewRoot;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.persistence.OptimisticLockException;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -32,10 +33,18 @@ public class FacesActions {
 
     /** @return the action's result, or {@code null} when it was refused (the response says why) */
     public <T> T attempt(String clientId, Supplier<T> action) {
+        return attemptPerField(key -> clientId, action);
+    }
+
+    /**
+     * As {@link #attempt(String, Supplier)} for forms of several fields: the refusal's message is shown next to the
+     * field {@code fieldOfKey} names for its message key ({@code null}: a global message).
+     */
+    public <T> T attemptPerField(Function<String, String> fieldOfKey, Supplier<T> action) {
         try {
             return action.get();
         } catch (DomainRuleViolation e) {
-            messages.error(clientId, e.messageKey(), e.arguments());
+            messages.error(fieldOfKey.apply(e.messageKey()), e.messageKey(), e.arguments());
         } catch (OptimisticLockException e) {
             messages.error(null, "error.concurrent-change");
         } catch (AccessRefused | EJBAccessException e) {
@@ -50,6 +59,14 @@ public class FacesActions {
     /** @return whether the action went through */
     public boolean attempt(String clientId, Runnable action) {
         return attempt(clientId, () -> {
+            action.run();
+            return Boolean.TRUE;
+        }) != null;
+    }
+
+    /** @return whether the action went through */
+    public boolean attemptPerField(Function<String, String> fieldOfKey, Runnable action) {
+        return attemptPerField(fieldOfKey, () -> {
             action.run();
             return Boolean.TRUE;
         }) != null;

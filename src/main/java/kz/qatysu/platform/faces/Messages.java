@@ -22,7 +22,15 @@ public class Messages {
         } catch (MissingResourceException e) {
             pattern = key;
         }
-        return args.length == 0 ? pattern : new MessageFormat(pattern, context.getViewRoot().getLocale()).format(args);
+        if (args.length == 0) {
+            return pattern;
+        }
+        // Arguments that are message keys themselves (a phase's name, say) appear in the same language.
+        Object[] localised = new Object[args.length];
+        for (int i = 0; i < args.length; i++) {
+            localised[i] = args[i] instanceof String s && bundle.containsKey(s) ? bundle.getString(s) : args[i];
+        }
+        return new MessageFormat(pattern, context.getViewRoot().getLocale()).format(localised);
     }
 
     /** An error shown next to the input with the given id (in the current form), or globally for {@code null}. */

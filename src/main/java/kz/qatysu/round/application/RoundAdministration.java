@@ -172,6 +172,10 @@ public class RoundAdministration {
         List<Proposal> proposals = em.createNamedQuery("Proposal.findByRound", Proposal.class)
                 .setParameter("round", round).getResultList();
         if (next == Phase.VOTING) {
+            // Checked before the ballot is filled: a refused step (e.g. by the calendar) must leave proposals as they are.
+            if (round.ballotRule().isEmpty() || round.allocationRule().isEmpty()) {
+                throw new DomainRuleViolation("round.error.rules-incomplete");
+            }
             // The ballot is the feasible proposals; placed while the round is still before voting.
             for (Proposal p : proposals) {
                 if (p.status() == ProposalStatus.FEASIBLE) {
@@ -273,6 +277,44 @@ public class RoundAdministration {
         if (!same) {
             throw new kz.qatysu.round.domain.RulesFrozen();
         }
+    }
+
+    /** Every round, newest first, for the operators' list. */
+    @RolesAllowed(Roles.ADMIN)
+    public List<RoundSummary> rounds() {
+        return em.createNamedQuery("BudgetRound.findAll", BudgetRound.class).getResultStream()
+                .map(r -> new RoundSummary(r.getId(), territoryName(r.territory()), r.title().kk(), r.title().ru(),
+                        r.title().en(), r.phase(), r.totalBudget()))
+                .toList();
+    }
+
+    /** One round with everything the operators' page shows and edits. */
+    @RolesAllowed(Roles.ADMIN)
+    public AdminRoundView view(long roundId) {
+        BudgetRound r = em.find(BudgetRound.class, roundId);
+        if (r == null) {
+            throw new NotFound("round " + roundId);
+        }
+        Map<Phase, java.time.LocalDateTime> starts = new java.util.EnumMap<>(Phase.class);
+        r.calendar().starts().forEach((p, at) -> starts.put(p, java.time.LocalDateTime.ofInstant(at, r.calendar().zone())));
+        List<RoundForm.Category> categories = r.categories().stream()
+                .map(c -> new RoundForm.Category(c.code(), c.nameKk(), c.nameRu(), c.nameEn(), c.budget())).toList();
+        RoundForm.Ballot ballot = r.ballotRule().map(b -> new RoundForm.Ballot(b.kind().name(), b.minPicks(),
+                b.maxPicks(), b.minBudgetSharePercent(), b.points(), b.maxPointsPerProject())).orElse(null);
+        var frozen = r.frozenManifest();
+        return new AdminRoundView(r.getId(), r.territory().value(), territoryName(r.territory()), r.title().kk(),
+                r.title().ru(), r.title().en(), r.description().kk(), r.description().ru(), r.description().en(),
+                r.totalBudget(), r.projectCostCap().orElse(null), r.minimumAge(), r.supportThreshold().orElse(null),
+                r.calendar().zone().getId(), starts, r.phase(), r.nextPhase().orElse(null), categories, ballot,
+                r.allocationRule().orElse(null), r.manifest().json(),
+                frozen.map(kz.qatysu.round.domain.RulesManifest::json).orElse(null),
+                frozen.map(kz.qatysu.round.domain.RulesManifest::sha256).orElse(null), r.rulesFrozenAt().orElse(null));
+    }
+
+    private TerritoryName territoryName(KatoCode code) {
+        return territories.find(code)
+                .map(t -> new TerritoryName(code.value(), t.nameKk(), t.nameRu(), t.nameEn()))
+                .orElseGet(() -> new TerritoryName(code.value(), null, null, null));
     }
 
     /** Phase starts as local date-times in the round's zone, for the edit form. */

@@ -57,6 +57,22 @@ public class TerritoryCatalog {
                         .setParameter("code", code.value()).getResultList().stream().map(TerritoryCatalog::view).toList()));
     }
 
+    /**
+     * Up to {@code max} units whose code starts with {@code text} or whose name in any language contains it (case
+     * ignored), in code order: the suggestions of territory fields.
+     */
+    public List<TerritoryView> search(String text, int max) {
+        String needle = text == null ? "" : text.strip().toLowerCase(java.util.Locale.ROOT);
+        if (needle.isEmpty() || needle.length() > 100) {
+            return List.of();
+        }
+        String escaped = needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        return em.createQuery("select t from Territory t where t.code like :prefix or lower(t.nameKk) like :part"
+                        + " or lower(t.nameRu) like :part or lower(t.nameEn) like :part order by t.code", Territory.class)
+                .setParameter("prefix", escaped + "%").setParameter("part", "%" + escaped + "%")
+                .setMaxResults(Math.clamp(max, 1, 50)).getResultList().stream().map(TerritoryCatalog::view).toList();
+    }
+
     private static TerritoryView view(Territory t) {
         return new TerritoryView(t.getCode(), t.parent() == null ? null : t.parent().getCode(), t.level(),
                 t.nameKk(), t.nameRu(), t.nameEn(), t.edition().getName());
