@@ -101,6 +101,44 @@ public final class AllocationRules {
         return keys;
     }
 
+    /** Whether the rule is known and defined for ballots of the format (what {@link #allocate} would refuse). */
+    public static boolean appliesTo(String ruleKey, VoteType type) {
+        try {
+            definitionFor(ruleKey, type);
+            return true;
+        } catch (RuleNotApplicableException e) {
+            return false;
+        }
+    }
+
+    private static Definition definitionFor(String ruleKey, VoteType type) {
+        String base = ruleKey;
+        boolean comparison = false;
+        if (ruleKey.endsWith(COMPARISON_EXCLUSION)) {
+            base = ruleKey.substring(0, ruleKey.length() - COMPARISON_EXCLUSION.length());
+            comparison = true;
+        } else if (ruleKey.endsWith(COMPARISON)) {
+            base = ruleKey.substring(0, ruleKey.length() - COMPARISON.length());
+            comparison = true;
+        }
+        Definition definition = RULES.get(base);
+        if (definition == null || (comparison && !definition.mesBased())) {
+            throw new RuleNotApplicableException("unknown rule '" + ruleKey + "'; known rules: " + String.join(", ", keys()));
+        }
+        if (definition.approvalOnly() && !type.isApproval()) {
+            throw new RuleNotApplicableException("rule " + ruleKey + " is defined for approval ballots only, not for "
+                    + type.pabulibName() + " ballots");
+        }
+        if (definition.supportMeasure().needsPoints() && !type.hasPoints()) {
+            throw new RuleNotApplicableException("rule " + ruleKey + " needs ballots with points (cumulative or "
+                    + "scoring), not " + type.pabulibName() + " ballots");
+        }
+        if (type == VoteType.SCORING && definition.supportMeasure().needsPoints()) {
+            throw new RuleNotApplicableException("rule " + ruleKey + " is not defined for scoring ballots");
+        }
+        return definition;
+    }
+
     /**
      * Allocates the budget of an instance with a rule.
      *
@@ -116,22 +154,7 @@ public final class AllocationRules {
             base = ruleKey.substring(0, ruleKey.length() - COMPARISON.length());
             measure = "satisfaction";
         }
-        Definition definition = RULES.get(base);
-        if (definition == null || (measure != null && !definition.mesBased())) {
-            throw new RuleNotApplicableException("unknown rule '" + ruleKey + "'; known rules: " + String.join(", ", keys()));
-        }
-        VoteType type = instance.voteType();
-        if (definition.approvalOnly() && !type.isApproval()) {
-            throw new RuleNotApplicableException("rule " + ruleKey + " is defined for approval ballots only, not for "
-                    + type.pabulibName() + " ballots");
-        }
-        if (definition.supportMeasure().needsPoints() && !type.hasPoints()) {
-            throw new RuleNotApplicableException("rule " + ruleKey + " needs ballots with points (cumulative or "
-                    + "scoring), not " + type.pabulibName() + " ballots");
-        }
-        if (type == VoteType.SCORING && definition.supportMeasure().needsPoints()) {
-            throw new RuleNotApplicableException("rule " + ruleKey + " is not defined for scoring ballots");
-        }
+        Definition definition = definitionFor(ruleKey, instance.voteType());
         Election election = Election.compile(instance);
         OutcomeBuilder builder = new OutcomeBuilder(election, ruleKey, definition.supportMeasure());
         definition.computation().compute(election, builder);

@@ -34,6 +34,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import kz.qatysu.allocation.domain.AllocationRules;
+import kz.qatysu.allocation.domain.VoteType;
 import kz.qatysu.platform.domain.Actor;
 import kz.qatysu.platform.domain.DomainRuleViolation;
 import kz.qatysu.territory.domain.KatoCode;
@@ -273,7 +274,9 @@ public class BudgetRound {
     /** @throws RulesFrozen after voting opened */
     public void chooseBallotRule(BallotRule rule) {
         requireRulesOpen();
-        this.ballotRule = Objects.requireNonNull(rule, "rule");
+        Objects.requireNonNull(rule, "rule");
+        requireCompatible(rule, allocationRule);
+        this.ballotRule = rule;
     }
 
     /**
@@ -286,7 +289,25 @@ public class BudgetRound {
         if (ruleKey == null || !AllocationRules.keys().contains(ruleKey)) {
             throw new DomainRuleViolation("round.error.allocation-rule-unknown");
         }
+        requireCompatible(ballotRule, ruleKey);
         this.allocationRule = ruleKey;
+    }
+
+    /**
+     * The allocation rule must be defined for the ballots the round collects: approval and knapsack ballots are
+     * approval sets, cumulative ballots carry points (e.g. {@code seq_phragmen} is approval-only, {@code greedy_points}
+     * needs points).
+     *
+     * @throws DomainRuleViolation {@code round.error.rule-ballot-mismatch}
+     */
+    private static void requireCompatible(BallotRule ballot, String ruleKey) {
+        if (ballot == null || ballot.kind() == null || ruleKey == null) {
+            return;
+        }
+        VoteType type = ballot.kind() == BallotRule.Kind.CUMULATIVE ? VoteType.CUMULATIVE : VoteType.APPROVAL;
+        if (!AllocationRules.appliesTo(ruleKey, type)) {
+            throw new DomainRuleViolation("round.error.rule-ballot-mismatch", ruleKey);
+        }
     }
 
     private void requireRulesOpen() {

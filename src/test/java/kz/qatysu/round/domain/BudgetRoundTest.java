@@ -107,6 +107,27 @@ class BudgetRoundTest {
     }
 
     @Test
+    void refusesAnAllocationRuleThatIsNotDefinedForItsBallots() {
+        BudgetRound approval = RoundFixtures.round();
+        approval.chooseBallotRule(BallotRule.approval(1, 3));
+        assertThatThrownBy(() -> approval.chooseAllocationRule("greedy_points"))
+                .hasMessage("round.error.rule-ballot-mismatch");
+        approval.chooseAllocationRule("seq_phragmen");
+
+        // Either order: the ballot rule chosen after the allocation rule is checked the same way.
+        assertThatThrownBy(() -> approval.chooseBallotRule(BallotRule.cumulative(10, 5)))
+                .hasMessage("round.error.rule-ballot-mismatch");
+        assertThat(approval.ballotRule()).contains(BallotRule.approval(1, 3));
+
+        BudgetRound cumulative = RoundFixtures.round();
+        cumulative.chooseBallotRule(BallotRule.cumulative(10, 5));
+        cumulative.chooseAllocationRule("mes_points_cost");
+        assertThatThrownBy(() -> cumulative.chooseAllocationRule("seq_phragmen"))
+                .hasMessage("round.error.rule-ballot-mismatch");
+        assertThat(cumulative.allocationRule()).contains("mes_points_cost");
+    }
+
+    @Test
     void checksTheLimitsOfEachBallotRule() {
         assertThat(BallotRule.approval(1, 5).kind()).isEqualTo(BallotRule.Kind.APPROVAL);
         assertThat(BallotRule.knapsack(null).minBudgetSharePercent()).isNull();
