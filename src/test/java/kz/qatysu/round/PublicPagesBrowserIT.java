@@ -1,0 +1,276 @@
+package kz.qatysu.round;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import kz.qatysu.platform.testing.Browser;
+import kz.qatysu.platform.testing.Database;
+import kz.qatysu.platform.testing.Deployments;
+import kz.qatysu.platform.testing.KeycloakServer;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.WebElement;
+
+/**
+ * The public pages with the demo data, as a visitor who never signs in sees them: rounds, one round's timeline and
+ * rules, the proposal list (filters in the URL, full-text search, lazy paging) and one proposal; non-public
+ * proposals and unknown ids answer 404, and a script typed into the search stays text.
+ */
+@ExtendWith({KeycloakServer.class, ArquillianExtension.class})
+@RunAsClient
+public class PublicPagesBrowserIT {
+
+    private static final String PORTAL = "http://localhost:" + System.getProperty("qatysu.it.port", "18080");
+    private static final String PUBLIC_STATUSES =
+            "('ACCEPTED','REJECTED','MERGED','UNDER_REVIEW','FEASIBLE','INFEASIBLE','ON_BALLOT','FUNDED','NOT_FUNDED')";
+    private static final By ROWS = By.cssSelector("[id='resultsForm:proposals_data'] > tr[data-ri]");
+    private static final By TITLE_LINKS = By.cssSelector("[id='resultsForm:proposals_data'] a[id$=':proposalLink']");
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static Browser browser;
+
+    @Deployment(testable = false)
+    public static WebArchive deployment() {
+        return Deployments.portal();
+    }
+
+    @BeforeAll
+    static void startBrowser() {
+        browser = new Browser();
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @BeforeEach
+    void freshVisitorReadingEnglish() {
+        browser.open(PORTAL + "/");
+        browser.clearCookies();
+        browser.open(PORTAL + "/");
+        chooseLanguage("en");
+    }
+
+    private void chooseLanguage(String language) {
+        browser.click(By.cssSelector("#languageForm a[lang='" + language + "']"));
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    /** The visible text, with no-break spaces (tenge amounts, grouping) as plain spaces. */
+    private static String text(By by) {
+        return browser.text(by).replace('\u00a0', ' ').replace('\u202f', ' ');
+    }
+
+    private List<String> titles() {
+        return browser.driver().findElements(TITLE_LINKS).stream().map(WebElement::getText).toList();
+    }
+
+    private static long number(String sql, Object... params) throws SQLException {
+        try (Connection c = Database.connect(); PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                s.setObject(i + 1, params[i]);
+            }
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    private static int status(String path) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(PORTAL + path)).build(), HttpResponse.BodyHandlers.discarding())
+                .statusCode();
+    }
+
+    @Test
+    public void theRoundsListShowsBothDemoRoundsWithTerritoryPhaseAndBudget() {
+        browser.click(By.id("browseRounds"));
+        browser.awaitUrlContains("/rounds.xhtml");
+
+        String table = text(By.id("rounds"));
+        assertThat(table).contains("Bostandyk district participatory budget 2027", "Almaty › Bostandyk District",
+                "Esil district participatory budget 2027", "Astana › Esil District", "Moderation and review",
+                "300,000,000 ₸", "250,000,000 ₸");
+        browser.screenshot("public-rounds-en");
+
+        chooseLanguage("kk");
+        assertThat(text(By.id("rounds"))).contains("Бостандық ауданының қатысымдық бюджеті 2027",
+                "Есіл ауданының қатысымдық бюджеті 2027", "Алматы › Бостандық ауданы");
+        assertThat(browser.find(By.id("roundsNavLink")).getText()).isNotBlank();
+    }
+
+    @Test
+    public void theBostandykRoundShowsItsTimelineAndRulesNotYetFrozen() {
+        browser.open(PORTAL + "/rounds.xhtml");
+        browser.click(By.linkText("Bostandyk district participatory budget 2027"));
+        browser.awaitUrlContains("/round.xhtml?id=");
+
+        assertThat(text(By.id("roundHeading"))).isEqualTo("Bostandyk district participatory budget 2027");
+        List<WebElement> phases = browser.driver().findElements(By.cssSelector("ol#timeline > li"));
+        assertThat(phases).extracting(WebElement::getText).hasSize(6)
+                .allSatisfy(text -> assertThat(text).containsPattern("\\d{2}\\.\\d{2}\\.\\d{4} \\d{2}:\\d{2}"));
+        WebElement current = browser.find(By.cssSelector("ol#timeline > li[aria-current='step']"));
+        assertThat(current.getText()).contains("Moderation and review");
+        assertThat(browser.driver().findElements(By.cssSelector("ol#timeline > li[aria-current]"))).hasSize(1);
+        assertThat(text(By.id("timelineZone"))).contains("Asia/Almaty");
+
+        assertThat(text(By.id("rulesState"))).isEqualTo("Draft, not yet frozen");
+        assertThat(browser.driver().findElements(By.id("manifestSha256"))).isEmpty();
+        assertThat(text(By.id("manifest"))).contains("\"allocationRule\": \"greedy_cost\"", "\"minPicks\": 1");
+        assertThat(text(By.id("ballotRule"))).contains("Approval").contains("1").contains("3");
+        assertThat(text(By.id("categories"))).contains("Parks and greenery", "Courtyards");
+        assertThat(text(By.id("minimumAge"))).contains("18");
+        assertThat(text(By.id("eligibleTerritory"))).contains("Almaty › Bostandyk District");
+        browser.screenshot("public-round-en");
+
+        browser.click(By.id("proposalsLink"));
+        browser.awaitUrlContains("/proposals.xhtml?round=");
+        assertThat(titles()).isNotEmpty().allSatisfy(t -> assertThat(t).doesNotContain("Есіл"));
+    }
+
+    @Test
+    public void theListFilteredByBostandykShowsOnlyItsPublicProposals() throws Exception {
+        browser.open(PORTAL + "/proposals.xhtml?territory=751410000");
+
+        long expected = number("select count(*) from proposal where territory_code like '751410%' and status in "
+                + PUBLIC_STATUSES);
+        assertThat(browser.driver().findElements(ROWS)).hasSize((int) Math.min(10, expected));
+        assertThat(browser.driver().findElements(By.cssSelector("[id='resultsForm:proposals_data'] [id$=':territory']")))
+                .extracting(WebElement::getText).allSatisfy(t -> assertThat(t).isEqualTo("Almaty › Bostandyk District"));
+        assertThat(titles()).anySatisfy(t -> assertThat(t).startsWith("Әл-Фараби саябағына орындықтар"))
+                .anySatisfy(t -> assertThat(t).startsWith("Ауладағы гараждарды бұзу"));
+        String page = browser.pageSource();
+        // draft, submitted, under moderation and returned for changes stay private
+        assertThat(page).doesNotContain("Ит серуендететін", "гүлзар", "Саябаққа субұрқақ", "Кітапханаға жаңа");
+        assertThat(browser.find(By.cssSelector("#territory option[value='751410000']")).isSelected()).isTrue();
+        browser.screenshot("public-proposals-bostandyk-en");
+
+        // A city includes its districts; a filter on a status that is not public is ignored, not obeyed.
+        browser.open(PORTAL + "/proposals.xhtml?territory=750000000&status=draft");
+        assertThat(browser.pageSource()).doesNotContain("Ит серуендететін", "гүлзар");
+        assertThat(titles()).anySatisfy(t -> assertThat(t).startsWith("Тимирязев көшесіне веложол"));
+    }
+
+    @Test
+    public void fullTextSearchFindsWordsByTheirBeginning() {
+        browser.open(PORTAL + "/proposals.xhtml");
+        browser.type(By.id("q"), "саяб");
+        browser.click(By.id("search"));
+        browser.awaitUrlContains("q=");
+
+        assertThat(titles()).anySatisfy(t -> assertThat(t).startsWith("Әл-Фараби саябағына орындықтар"))
+                .allSatisfy(t -> assertThat(t.toLowerCase()).contains("саяб"));
+        assertThat(browser.pageSource()).doesNotContain("Саябаққа субұрқақ");
+        assertThat(browser.find(By.id("q")).getAttribute("value")).isEqualTo("саяб");
+
+        browser.open(PORTAL + "/proposals.xhtml?q=" + encode("Велодорожка"));
+        assertThat(titles()).containsExactly("Тимирязев көшесіне веложол / Велодорожка по улице Тимирязева");
+
+        browser.open(PORTAL + "/proposals.xhtml?q=" + encode("\"детская площадка\" -гараж"));
+        assertThat(titles()).anySatisfy(t -> assertThat(t).contains("Детская площадка во дворе"));
+    }
+
+    @Test
+    public void pagingGoesThroughAllPublicProposals() throws Exception {
+        long total = number("select count(*) from proposal where status in " + PUBLIC_STATUSES);
+        assertThat(total).as("the demo data has more public proposals than one page").isGreaterThan(10);
+
+        browser.open(PORTAL + "/proposals.xhtml");
+        List<String> first = titles();
+        assertThat(first).hasSize(10);
+        assertThat(text(By.cssSelector("[id='resultsForm:proposals'] .ui-paginator-current")))
+                .contains("of " + total);
+
+        browser.click(By.cssSelector("[id='resultsForm:proposals'] .ui-paginator-next"));
+        browser.await(d -> !titles().equals(first));
+
+        List<String> second = titles();
+        assertThat(second).hasSize((int) Math.min(10, total - 10)).doesNotContainAnyElementsOf(first);
+        browser.screenshot("public-proposals-page-2-en");
+    }
+
+    @Test
+    public void aScriptTypedIntoTheSearchStaysText() {
+        String payload = "<script>alert(1)</script>";
+
+        browser.open(PORTAL + "/proposals.xhtml?q=" + encode(payload));
+
+        assertThatThrownBy(() -> browser.driver().switchTo().alert()).isInstanceOf(NoAlertPresentException.class);
+        assertThat(browser.find(By.id("q")).getAttribute("value")).isEqualTo(payload);
+        assertThat(text(By.id("searchText"))).isEqualTo(payload);
+        Object scripts = ((JavascriptExecutor) browser.driver()).executeScript(
+                "return Array.from(document.querySelectorAll('script')).filter(s => s.textContent.includes('alert(1)')).length;");
+        assertThat(((Number) scripts).intValue()).isZero();
+        assertThat(browser.pageSource()).contains("&lt;script&gt;alert(1)&lt;/script&gt;");
+    }
+
+    @Test
+    public void aPublicProposalShowsItsCostsStatusAndAnAnonymousHistory() {
+        browser.open(PORTAL + "/proposals.xhtml?q=" + encode("Велодорожка"));
+        browser.click(TITLE_LINKS);
+        browser.awaitUrlContains("/proposal.xhtml?id=");
+
+        assertThat(text(By.id("status"))).isEqualTo("Feasible");
+        assertThat(text(By.id("description"))).contains("Велодорожка по улице Тимирязева");
+        assertThat(text(By.id("costLines"))).contains("25,000,000 ₸", "15,000,000 ₸", "40,000,000 ₸");
+        assertThat(text(By.id("assessedCost"))).isEqualTo("36,000,000");
+        assertThat(text(By.cssSelector("p.assessed"))).endsWith("36,000,000 ₸");
+        String history = text(By.id("history"));
+        assertThat(history).contains("Author", "Akimat", "Feasible", "Under review");
+        assertThat(browser.pageSource()).doesNotContain("reviewer.bostandyk", "moderator.bostandyk", "citizen:");
+        browser.screenshot("public-proposal-en");
+
+        browser.open(PORTAL + "/proposals.xhtml?status=rejected&territory=751410000");
+        browser.click(TITLE_LINKS);
+        assertThat(text(By.id("reason"))).contains("Outside the akimat's competence");
+    }
+
+    @Test
+    public void aDraftOrUnmoderatedProposalIsNotFound() throws Exception {
+        long draft = number("select id from proposal where status = 'DRAFT' and title like ?", "Ит серуендететін%");
+        long submitted = number("select id from proposal where status = 'SUBMITTED' and title like ?", "Аулаға гүлзар%");
+
+        assertThat(status("/proposal.xhtml?id=" + draft)).isEqualTo(404);
+        assertThat(status("/proposal.xhtml?id=" + submitted)).isEqualTo(404);
+        browser.open(PORTAL + "/proposal.xhtml?id=" + draft);
+        assertThat(text(By.id("errorHeading"))).isEqualTo("Page not found");
+        assertThat(browser.pageSource()).doesNotContain("Ит серуендететін");
+    }
+
+    @Test
+    public void anUnknownRoundIsNotFound() throws Exception {
+        assertThat(status("/round.xhtml?id=999999999")).isEqualTo(404);
+        assertThat(status("/round.xhtml?id=abc")).isEqualTo(404);
+        assertThat(status("/round.xhtml")).isEqualTo(404);
+        assertThat(status("/proposal.xhtml?id=999999999")).isEqualTo(404);
+
+        browser.open(PORTAL + "/round.xhtml?id=999999999");
+        assertThat(text(By.id("errorHeading"))).isEqualTo("Page not found");
+    }
+}
