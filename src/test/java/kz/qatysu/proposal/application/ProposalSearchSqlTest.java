@@ -35,7 +35,8 @@ class ProposalSearchSqlTest {
                 RoundCatalog.PUBLIC_STATUSES.stream().map(Enum::name).toList());
         assertThat(count.parameters()).doesNotContain("DRAFT", "SUBMITTED", "UNDER_MODERATION", "WITHDRAWN");
         assertThat(page.sql()).startsWith("select p.id from proposal p where p.status in (")
-                .endsWith(" order by p.id desc, p.id desc limit ?10 offset ?11");
+                .endsWith(" order by p.id desc, p.id desc limit ?" + (RoundCatalog.PUBLIC_STATUSES.size() + 1)
+                        + " offset ?" + (RoundCatalog.PUBLIC_STATUSES.size() + 2));
         assertThat(page.parameters()).endsWith(10, 20);
         assertParametersBound(count);
         assertParametersBound(page);
