@@ -139,11 +139,14 @@ public class ProposalJourneyBrowserIT {
 
         browser.find(By.cssSelector("#uploadForm input[type=file]")).sendKeys(photo().toString());
         browser.click(By.id("uploadForm:upload"));
-        browser.await(d -> attachments(id) == 1);
+        browser.await(d -> attachments(id) == 1 && d.getCurrentUrl().contains("id=" + id)
+                && !d.findElements(By.id("listForm:attachments")).isEmpty());
+        browser.awaitPageReady();
         assertThat(browser.text(By.id("listForm:attachments"))).contains(".png");
         browser.screenshot("journey-attachments-en");
 
-        browser.open(PORTAL + "/cabinet/proposal-submit.xhtml?id=" + id);
+        browser.click(By.id("nextStep"));
+        browser.awaitUrlContains("/cabinet/proposal-submit");
         assertThat(browser.text(By.id("summaryTitle"))).isEqualTo(title);
         assertThat(browser.text(By.id("summaryTotal"))).contains("1,800,000");
         browser.click(By.id("submitForm:submit"));

@@ -43,11 +43,12 @@ public class ProposalService {
     }
 
     /** A proposal of the caller with everything the edit wizard needs. */
-    public record Draft(long id, long roundId, String status, ProposalForm form, List<Comment> comments) {
+    public record Draft(long id, long roundId, String status, ProposalForm form, List<Comment> comments)
+            implements java.io.Serializable {
     }
 
     /** A staff comment from the history (e.g. why it was returned). */
-    public record Comment(String status, String text, Instant at) {
+    public record Comment(String status, String text, Instant at) implements java.io.Serializable {
     }
 
     public record NotificationView(long id, long proposalId, String messageKey, String fromStatus, String toStatus,
@@ -169,7 +170,7 @@ public class ProposalService {
                             Long projectCostCap, List<Category> categories, Instant submissionEnds) {
     }
 
-    public record Category(String code, String nameKk, String nameRu, String nameEn) {
+    public record Category(String code, String nameKk, String nameRu, String nameEn) implements java.io.Serializable {
     }
 
     /** A proposal collecting support in the caller's territory. */

@@ -1,7 +1,8 @@
 package kz.qatysu.proposal.web;
 
 import jakarta.ejb.EJB;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.view.ViewScoped;
+import java.io.Serializable;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import kz.qatysu.platform.faces.FacesActions;
@@ -9,10 +10,14 @@ import kz.qatysu.platform.faces.Messages;
 import kz.qatysu.proposal.application.ProposalService;
 import kz.qatysu.proposal.application.ProposalService.Draft;
 
-/** Last step of the wizard: the proposal as it will be sent, and the submit button. */
+/**
+ * Last step of the wizard: the proposal as it will be sent, and the submit button. View-scoped, so that the posted
+ * submit still finds the proposal it showed (the form is only rendered for a proposal of the caller).
+ */
 @Named
-@RequestScoped
-public class ProposalSubmitBacking {
+@ViewScoped
+public class ProposalSubmitBacking implements Serializable {
+    private static final long serialVersionUID = 1L;
 
     @EJB
     private ProposalService proposals;
