@@ -66,6 +66,16 @@ public class DemoRounds {
     private record Resident(String iin, String surname, String name, String patronymic, String kato) {
     }
 
+    /** Demo residents as in keycloak-realm/egov-realm.json. */
+    private static final List<Resident> BOSTANDYK_RESIDENTS = List.of(
+            new Resident("800416100254", "Серікбаев", "Нұрлан", "Асқарұлы", "751410000"),
+            new Resident("800101100013", "Ахметов", "Болат", "Қайратұлы", "751410000"),
+            new Resident("871130200112", "Исаева", "Гүлнар", "Бауыржанқызы", "751410000"));
+    private static final List<Resident> ESIL_RESIDENTS = List.of(
+            new Resident("750505200024", "Жұмабаева", "Айгүл", "Серікқызы", "711210000"),
+            new Resident("680503250034", "Омарова", "Динара", "Ерланқызы", "711210000"),
+            new Resident("920315100250", "Бекмұхамбетов", "Ерлан", "Маратұлы", "711210000"));
+
     private record Idea(String titleKk, String titleRu, String category, String address, long[] costs, Outcome outcome) {
     }
 
@@ -78,9 +88,7 @@ public class DemoRounds {
                 RoundText.title("Бостандық ауданының қатысымдық бюджеті 2027", "Бюджет участия Бостандыкского района 2027",
                         "Bostandyk district participatory budget 2027"),
                 300_000_000L, BallotRule.approval(1, 3), "greedy_cost",
-                List.of(new Resident("800416100254", "Серікбаев", "Нұрлан", "Асқарұлы", "751410000"),
-                        new Resident("800101100013", "Ахметов", "Болат", "Қайратұлы", "751410000"),
-                        new Resident("871130200112", "Исаева", "Гүлнар", "Бауыржанқызы", "751410000")),
+                BOSTANDYK_RESIDENTS,
                 List.of(
                         new Idea("Әл-Фараби саябағына орындықтар мен жарық", "Скамейки и освещение в сквере на Аль-Фараби", "parks",
                                 "Әл-Фараби даңғылы, 77", new long[]{3_000_000, 4_000_000}, Outcome.FEASIBLE),
@@ -110,9 +118,7 @@ public class DemoRounds {
                 RoundText.title("Есіл ауданының қатысымдық бюджеті 2027", "Бюджет участия района Есиль 2027",
                         "Esil district participatory budget 2027"),
                 250_000_000L, BallotRule.knapsack(null), "mes_cost_add1",
-                List.of(new Resident("750505200024", "Жұмабаева", "Айгүл", "Серікқызы", "711210000"),
-                        new Resident("680503250034", "Омарова", "Динара", "Ерланқызы", "711210000"),
-                        new Resident("920315100250", "Бекмұхамбетов", "Ерлан", "Маратұлы", "711210000")),
+                ESIL_RESIDENTS,
                 List.of(
                         new Idea("Қабанбай батыр даңғылына велотұрақтар", "Велопарковки на проспекте Кабанбай батыра", "roads",
                                 "Қабанбай батыр даңғылы, 11", new long[]{4_000_000}, Outcome.FEASIBLE),
@@ -273,10 +279,7 @@ public class DemoRounds {
         if (!roundMissing(kato)) {
             return 0;
         }
-        List<Long> residents = List.of(
-                resident(new Resident("800416100254", "Серікбаев", "Нұрлан", "Асқарұлы", "751410000"), now),
-                resident(new Resident("800101100013", "Ахметов", "Болат", "Қайратұлы", "751410000"), now),
-                resident(new Resident("871130200112", "Исаева", "Гүлнар", "Бауыржанқызы", "751410000"), now));
+        List<Long> residents = BOSTANDYK_RESIDENTS.stream().map(r -> resident(r, now)).toList();
         Instant day = now.truncatedTo(ChronoUnit.DAYS);
         Map<Phase, Instant> starts = new EnumMap<>(Phase.class);
         starts.put(Phase.PROPOSAL_SUBMISSION, day.minus(20, ChronoUnit.DAYS));
@@ -332,10 +335,7 @@ public class DemoRounds {
         if (!roundMissing(kato)) {
             return 0;
         }
-        List<Long> residents = List.of(
-                resident(new Resident("750505200024", "Жұмабаева", "Айгүл", "Серікқызы", "711210000"), now),
-                resident(new Resident("680503250034", "Омарова", "Динара", "Ерланқызы", "711210000"), now),
-                resident(new Resident("920315100250", "Бекмұхамбетов", "Ерлан", "Маратұлы", "711210000"), now));
+        List<Long> residents = ESIL_RESIDENTS.stream().map(r -> resident(r, now)).toList();
         Instant day = now.truncatedTo(ChronoUnit.DAYS);
         Map<Phase, Instant> starts = new EnumMap<>(Phase.class);
         starts.put(Phase.PROPOSAL_SUBMISSION, day.minus(60, ChronoUnit.DAYS));

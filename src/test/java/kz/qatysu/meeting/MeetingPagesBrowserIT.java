@@ -6,83 +6,22 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import kz.qatysu.platform.testing.Browser;
 import kz.qatysu.platform.testing.Database;
-import kz.qatysu.platform.testing.Deployments;
-import kz.qatysu.platform.testing.KeycloakServer;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
+import kz.qatysu.platform.testing.Portal;
+import kz.qatysu.platform.testing.PortalBrowserTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 
 /**
  * Staff record a local community meeting through its pages and register attendees until the quorum is met; and
  * every page of each kind of user renders (no error page) in each language.
  */
-@ExtendWith({KeycloakServer.class, ArquillianExtension.class})
-@RunAsClient
-public class MeetingPagesBrowserIT {
-
-    private static final String PORTAL = "http://localhost:" + System.getProperty("qatysu.it.port", "18080");
-    private static Browser browser;
-
-    @Deployment(testable = false)
-    public static WebArchive deployment() {
-        return Deployments.portal();
-    }
-
-    @BeforeAll
-    static void startBrowser() {
-        browser = new Browser();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
-    @BeforeEach
-    void newVisitor() {
-        browser.open(PORTAL + "/");
-        browser.clearCookies();
-        browser.open(PORTAL + "/");
-    }
-
-    private static void chooseLanguage(String language) {
-        browser.click(By.cssSelector("#languageForm a[lang='" + language + "']"));
-    }
-
-    private static void signInAsStaff(String username) {
-        browser.click(By.id("signInStaff"));
-        browser.awaitUrlContains("/realms/qatysu/");
-        browser.type(By.id("username"), username);
-        browser.click(By.id("kc-login"));
-        browser.type(By.id("password"), "demo");
-        browser.click(By.id("kc-login"));
-        browser.awaitUrlContains("/staff");
-    }
-
-    private static void signInWithEgov(String iin) {
-        browser.click(By.id("signInEgov"));
-        browser.awaitUrlContains("/realms/egov/");
-        browser.type(By.id("username"), iin);
-        browser.type(By.id("password"), "demo");
-        browser.click(By.id("kc-login"));
-        browser.awaitUrlContains("/cabinet");
-    }
+public class MeetingPagesBrowserIT extends PortalBrowserTest {
 
     @Test
     public void aModeratorRecordsAMeetingAndRegistersAttendeesUntilTheQuorumIsMet() throws Exception {
-        chooseLanguage("en");
-        signInAsStaff("moderator.bostandyk");
+        Portal.chooseLanguage(browser, "en");
+        Portal.signInAsStaff(browser, "moderator.bostandyk");
         browser.open(PORTAL + "/staff/meetings.xhtml");
         String place = "Бостандық ауданы әкімдігі, мәжіліс залы " + System.nanoTime();
         String today = LocalDate.now(ZoneId.of("Asia/Almaty")).format(DateTimeFormatter.ofPattern("dd.MM.yyyy"));
@@ -122,9 +61,9 @@ public class MeetingPagesBrowserIT {
 
     @Test
     public void everyPageOfStaffAndAdministratorsRendersInEachLanguage() {
-        signInAsStaff("admin");
+        Portal.signInAsStaff(browser, "admin");
         for (String language : List.of("kk", "ru", "en")) {
-            chooseLanguage(language);
+            Portal.chooseLanguage(browser, language);
             for (String page : List.of("/staff/index.xhtml", "/staff/moderation.xhtml", "/staff/review.xhtml",
                     "/staff/meetings.xhtml", "/admin/rounds.xhtml", "/admin/audit.xhtml", "/admin/staff.xhtml",
                     "/admin/kato.xhtml", "/rounds.xhtml", "/proposals.xhtml")) {
@@ -138,9 +77,10 @@ public class MeetingPagesBrowserIT {
 
     @Test
     public void everyCabinetPageRendersInEachLanguage() {
-        signInWithEgov("800101100013");
+        Portal.signInWithEgov(browser, "800101100013");
+        browser.awaitUrlContains("/cabinet");
         for (String language : List.of("kk", "ru", "en")) {
-            chooseLanguage(language);
+            Portal.chooseLanguage(browser, language);
             for (String page : List.of("/cabinet/index.xhtml", "/cabinet/proposals.xhtml",
                     "/cabinet/notifications.xhtml")) {
                 browser.open(PORTAL + page);

@@ -4,98 +4,37 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import kz.qatysu.platform.testing.Browser;
 import kz.qatysu.platform.testing.Database;
-import kz.qatysu.platform.testing.Deployments;
-import kz.qatysu.platform.testing.KeycloakServer;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
+import kz.qatysu.platform.testing.Portal;
+import kz.qatysu.platform.testing.PortalBrowserTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 
 /**
  * Journeys through the real login chain in headless Chromium: portal → Keycloak realm qatysu → realm egov (the
  * national identity provider) → back to the portal; staff through Keycloak's own form.
  */
-@ExtendWith({KeycloakServer.class, ArquillianExtension.class})
-@RunAsClient
-public class PortalBrowserIT {
-
-    private static final String PORTAL = "http://localhost:" + System.getProperty("qatysu.it.port", "18080");
-    private static Browser browser;
-
-    @Deployment(testable = false)
-    public static WebArchive deployment() {
-        return Deployments.portal();
-    }
-
-    @BeforeAll
-    static void startBrowser() {
-        browser = new Browser();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
-    @BeforeEach
-    void freshSession() {
-        browser.open(PORTAL + "/");
-        browser.clearCookies();
-        browser.open(PORTAL + "/");
-    }
-
-    private void signInWithEgov(String iin) {
-        browser.open(PORTAL + "/");
-        browser.click(By.id("signInEgov"));
-        browser.awaitUrlContains("/realms/egov/");
-        browser.type(By.id("username"), iin);
-        browser.type(By.id("password"), "demo");
-        browser.click(By.id("kc-login"));
-    }
-
-    private void signInAsStaff(String username) {
-        browser.open(PORTAL + "/");
-        browser.click(By.id("signInStaff"));
-        browser.awaitUrlContains("/realms/qatysu/");
-        // Identity first: the login name, then (for staff only) the password.
-        browser.type(By.id("username"), username);
-        browser.click(By.id("kc-login"));
-        browser.type(By.id("password"), "demo");
-        browser.click(By.id("kc-login"));
-    }
-
-    private void chooseLanguage(String language) {
-        browser.click(By.cssSelector("#languageForm a[lang='" + language + "']"));
-    }
+public class PortalBrowserIT extends PortalBrowserTest {
 
     @Test
     public void aCitizenSignsInWithEgovAndSeesTheirRegistryDataInEachLanguage() {
         String sessionBefore = browser.cookie("JSESSIONID");
-        signInWithEgov("800416100254");
+        Portal.signInWithEgov(browser, "800416100254");
         browser.awaitUrlContains("/cabinet");
         // A session id known before the login is not the session of the logged-in citizen (session fixation).
         assertThat(browser.cookie("JSESSIONID")).isNotNull().isNotEqualTo(sessionBefore);
 
-        chooseLanguage("kk");
+        Portal.chooseLanguage(browser, "kk");
         assertThat(browser.text(By.id("maskedIin"))).isEqualTo("800416******");
         assertThat(browser.text(By.id("fullName"))).isNotBlank();
         assertThat(browser.text(By.id("territoryPath"))).isEqualTo("Алматы › Бостандық ауданы");
         assertThat(browser.pageSource()).doesNotContain("800416100254");
         browser.screenshot("cabinet-kk");
 
-        chooseLanguage("ru");
+        Portal.chooseLanguage(browser, "ru");
         assertThat(browser.text(By.id("territoryPath"))).isEqualTo("Алматы › Бостандыкский район");
         assertThat(browser.text(By.id("cabinetHeading"))).isEqualTo("Личный кабинет");
 
-        chooseLanguage("en");
+        Portal.chooseLanguage(browser, "en");
         assertThat(browser.text(By.id("territoryPath"))).isEqualTo("Almaty › Bostandyk District");
         assertThat(browser.text(By.id("sex"))).isEqualTo("Male");
         assertThat(Integer.parseInt(browser.text(By.id("age")))).isGreaterThan(140);
@@ -104,9 +43,9 @@ public class PortalBrowserIT {
 
     @Test
     public void afterLogoutSigningInAgainShowsTheEgovLoginForm() {
-        signInWithEgov("750505200024");
+        Portal.signInWithEgov(browser, "750505200024");
         browser.awaitUrlContains("/cabinet");
-        chooseLanguage("kk");
+        Portal.chooseLanguage(browser, "kk");
         assertThat(browser.text(By.id("territoryPath"))).isEqualTo("Астана › Есіл ауданы");
 
         browser.click(By.id("logoutButton"));
@@ -120,8 +59,8 @@ public class PortalBrowserIT {
 
     @Test
     public void aPersonWithAnInvalidIinIsRefusedWithAClearPageAndNothingIsStored() throws Exception {
-        chooseLanguage("ru");
-        signInWithEgov("800416100255");
+        Portal.chooseLanguage(browser, "ru");
+        Portal.signInWithEgov(browser, "800416100255");
 
         browser.awaitUrlContains("/login-refused");
         assertThat(browser.text(By.id("refusedHeading"))).isEqualTo("Не удалось выполнить вход");
@@ -136,7 +75,7 @@ public class PortalBrowserIT {
 
     @Test
     public void aCitizenIsForbiddenTheStaffPages() {
-        signInWithEgov("800416100254");
+        Portal.signInWithEgov(browser, "800416100254");
         browser.awaitUrlContains("/cabinet");
 
         browser.open(PORTAL + "/staff/");
@@ -147,8 +86,8 @@ public class PortalBrowserIT {
 
     @Test
     public void aDistrictModeratorReachesTheStaffPageWithTheirTerritory() {
-        chooseLanguage("en");
-        signInAsStaff("moderator.bostandyk");
+        Portal.chooseLanguage(browser, "en");
+        Portal.signInAsStaff(browser, "moderator.bostandyk");
         browser.awaitUrlContains("/staff");
 
         assertThat(browser.text(By.id("staffUsername"))).isEqualTo("moderator.bostandyk");
@@ -162,8 +101,8 @@ public class PortalBrowserIT {
 
     @Test
     public void anAdminImportsAClassifierEditionAndABadFileChangesNothing() throws Exception {
-        chooseLanguage("en");
-        signInAsStaff("admin");
+        Portal.chooseLanguage(browser, "en");
+        Portal.signInAsStaff(browser, "admin");
         browser.awaitUrlContains("/staff");
         browser.open(PORTAL + "/admin/kato.xhtml");
 

@@ -29,6 +29,7 @@ import kz.qatysu.platform.domain.Actor;
 import kz.qatysu.platform.security.AccessRefused;
 import kz.qatysu.platform.security.NotFound;
 import kz.qatysu.platform.testing.Deployments;
+import kz.qatysu.platform.testing.Transactions;
 import kz.qatysu.platform.testing.RunAsBostandykModerator;
 import kz.qatysu.platform.testing.RunAsBostandykResident;
 import kz.qatysu.platform.testing.RunAsEsilModerator;
@@ -94,15 +95,7 @@ public class AttachmentIT {
     private AttachmentStore store;
 
     private <T> T inTransaction(Callable<T> work) throws Exception {
-        tx.begin();
-        try {
-            T result = work.call();
-            tx.commit();
-            return result;
-        } catch (Exception | Error e) {
-            tx.rollback();
-            throw e;
-        }
+        return Transactions.inTransaction(tx, work);
     }
 
     /** A Bostandyk round taking proposals now, and a draft of the demo resident in it. */

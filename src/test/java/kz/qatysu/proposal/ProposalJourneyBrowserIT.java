@@ -11,18 +11,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.ThreadLocalRandom;
 import javax.imageio.ImageIO;
-import kz.qatysu.platform.testing.Browser;
 import kz.qatysu.platform.testing.Database;
-import kz.qatysu.platform.testing.Deployments;
-import kz.qatysu.platform.testing.KeycloakServer;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import kz.qatysu.platform.testing.Portal;
+import kz.qatysu.platform.testing.PortalBrowserTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 
@@ -32,55 +24,13 @@ import org.openqa.selenium.JavascriptExecutor;
  * feasible at an assessed cost; anyone then finds it in the public list with that cost and downloads the photo; the
  * author reads every step in the cabinet's notifications.
  */
-@ExtendWith({KeycloakServer.class, ArquillianExtension.class})
-@RunAsClient
-public class ProposalJourneyBrowserIT {
+public class ProposalJourneyBrowserIT extends PortalBrowserTest {
 
-    private static final String PORTAL = "http://localhost:" + System.getProperty("qatysu.it.port", "18080");
     private static final String RESIDENT = "871130200112";
-    private static Browser browser;
-
-    @Deployment(testable = false)
-    public static WebArchive deployment() {
-        return Deployments.portal();
-    }
-
-    @BeforeAll
-    static void startBrowser() {
-        browser = new Browser();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     private static void newVisitor(String language) {
-        browser.open(PORTAL + "/");
-        browser.clearCookies();
-        browser.open(PORTAL + "/");
-        browser.click(By.cssSelector("#languageForm a[lang='" + language + "']"));
-    }
-
-    private static void signInWithEgov(String iin) {
-        browser.click(By.id("signInEgov"));
-        browser.awaitUrlContains("/realms/egov/");
-        browser.type(By.id("username"), iin);
-        browser.type(By.id("password"), "demo");
-        browser.click(By.id("kc-login"));
-        browser.awaitUrlContains("/cabinet");
-    }
-
-    private static void signInAsStaff(String username) {
-        browser.click(By.id("signInStaff"));
-        browser.awaitUrlContains("/realms/qatysu/");
-        browser.type(By.id("username"), username);
-        browser.click(By.id("kc-login"));
-        browser.type(By.id("password"), "demo");
-        browser.click(By.id("kc-login"));
-        browser.awaitUrlContains("/staff");
+        Portal.newVisitor(browser);
+        Portal.chooseLanguage(browser, language);
     }
 
     private static String status(long id) throws Exception {
@@ -120,7 +70,8 @@ public class ProposalJourneyBrowserIT {
 
         // 1. The resident proposes, step by step.
         newVisitor("en");
-        signInWithEgov(RESIDENT);
+        Portal.signInWithEgov(browser, RESIDENT);
+        browser.awaitUrlContains("/cabinet");
         browser.open(PORTAL + "/cabinet/proposals.xhtml");
         browser.click(By.xpath("//tr[contains(., 'Bostandyk courtyards 2027')]//a[contains(@id, 'propose')]"));
         browser.awaitUrlContains("/cabinet/proposal-edit");
@@ -156,7 +107,7 @@ public class ProposalJourneyBrowserIT {
 
         // 2. The moderator of Bostandyk accepts it.
         newVisitor("en");
-        signInAsStaff("moderator.bostandyk");
+        Portal.signInAsStaff(browser, "moderator.bostandyk");
         browser.open(PORTAL + "/staff/proposal.xhtml?id=" + id);
         browser.click(By.id("startModerationForm:startModeration"));
         browser.click(By.id("acceptForm:accept"));
@@ -164,7 +115,7 @@ public class ProposalJourneyBrowserIT {
 
         // 3. The expert council finds it feasible at a lower cost.
         newVisitor("en");
-        signInAsStaff("reviewer.bostandyk");
+        Portal.signInAsStaff(browser, "reviewer.bostandyk");
         browser.open(PORTAL + "/staff/proposal.xhtml?id=" + id);
         browser.click(By.id("startReviewForm:startReview"));
         browser.type(By.id("feasibleForm:assessedCost"), "1650000");
@@ -193,7 +144,8 @@ public class ProposalJourneyBrowserIT {
 
         // 5. The author was told of every step.
         newVisitor("en");
-        signInWithEgov(RESIDENT);
+        Portal.signInWithEgov(browser, RESIDENT);
+        browser.awaitUrlContains("/cabinet");
         browser.open(PORTAL + "/cabinet/notifications.xhtml");
         assertThat(browser.text(By.id("notifications")))
                 .contains("The expert council found proposal No. " + id + " feasible.")

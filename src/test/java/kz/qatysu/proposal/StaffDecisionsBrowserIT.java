@@ -15,17 +15,9 @@ import java.util.ArrayList;
 import java.util.List;
 import kz.qatysu.platform.testing.Browser;
 import kz.qatysu.platform.testing.Database;
-import kz.qatysu.platform.testing.Deployments;
-import kz.qatysu.platform.testing.KeycloakServer;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
+import kz.qatysu.platform.testing.Portal;
+import kz.qatysu.platform.testing.PortalBrowserTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 
@@ -37,36 +29,10 @@ import org.openqa.selenium.JavascriptExecutor;
  * <p>Proposals are chosen at test time from the database (any proposal of the territory in the needed status);
  * when earlier tests have used them all up, one is added by copying a proposal of the same territory and round.
  */
-@ExtendWith({KeycloakServer.class, ArquillianExtension.class})
-@RunAsClient
-public class StaffDecisionsBrowserIT {
+public class StaffDecisionsBrowserIT extends PortalBrowserTest {
 
-    private static final String PORTAL = "http://localhost:" + System.getProperty("qatysu.it.port", "18080");
     private static final String BOSTANDYK = "751410000";
     private static final String ESIL = "711210000";
-    private static Browser browser;
-
-    @Deployment(testable = false)
-    public static WebArchive deployment() {
-        return Deployments.portal();
-    }
-
-    @BeforeAll
-    static void startBrowser() {
-        browser = new Browser();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
-    @BeforeEach
-    void freshSession() {
-        newVisitor();
-    }
 
     @Test
     public void bostandykStaffTakeAProposalFromSubmissionToFeasibleAndTheAuthorIsNotifiedOfEachStep() throws Exception {
@@ -78,8 +44,8 @@ public class StaffDecisionsBrowserIT {
         List<String> esilTitles = texts("select title from proposal where territory_code = ? and status = 'SUBMITTED'",
                 ESIL);
 
-        chooseLanguage("en");
-        signInAsStaff("moderator.bostandyk");
+        Portal.chooseLanguage(browser, "en");
+        Portal.signInAsStaff(browser, "moderator.bostandyk");
         assertThat(Long.parseLong(browser.text(By.id("count-submitted")))).isEqualTo(
                 number("select count(*) from proposal where territory_code like '751410%' and status = 'SUBMITTED'"));
         browser.click(By.cssSelector("#queues a[href*='moderation.xhtml']"));
@@ -97,9 +63,9 @@ public class StaffDecisionsBrowserIT {
         assertThat(browser.text(By.id("globalMessages"))).contains("accepted");
         assertThat(status(id)).isEqualTo("ACCEPTED");
 
-        newVisitor();
-        chooseLanguage("en");
-        signInAsStaff("reviewer.bostandyk");
+        Portal.newVisitor(browser);
+        Portal.chooseLanguage(browser, "en");
+        Portal.signInAsStaff(browser, "reviewer.bostandyk");
         browser.open(PORTAL + "/staff/review.xhtml?status=ACCEPTED");
         assertThat(browser.text(By.id("queueForm:proposals"))).contains(title);
         browser.click(By.cssSelector("a[href$='proposal.xhtml?id=" + id + "']"));
@@ -136,8 +102,8 @@ public class StaffDecisionsBrowserIT {
         long audited = auditEntries(id);
         long changes = number("select count(*) from proposal_status_change where proposal_id = ?", id);
 
-        chooseLanguage("ru");
-        signInAsStaff("moderator.bostandyk");
+        Portal.chooseLanguage(browser, "ru");
+        Portal.signInAsStaff(browser, "moderator.bostandyk");
         browser.open(PORTAL + "/staff/proposal.xhtml?id=" + id);
         browser.click(By.id("returnForm:returnForChanges"));
         assertThat(browser.text(By.id("returnForm:commentMessage"))).isEqualTo("Напишите комментарий для автора.");
@@ -161,8 +127,8 @@ public class StaffDecisionsBrowserIT {
         String bostandykTitle = text("select title from proposal where id = ?", bostandyk);
         long audited = auditEntries(bostandyk);
 
-        chooseLanguage("en");
-        signInAsStaff("moderator.esil");
+        Portal.chooseLanguage(browser, "en");
+        Portal.signInAsStaff(browser, "moderator.esil");
         browser.open(PORTAL + "/staff/moderation.xhtml?status=SUBMITTED");
         assertThat(browser.text(By.id("queueForm:proposals")))
                 .contains(text("select title from proposal where id = ?", esil))
@@ -191,27 +157,6 @@ public class StaffDecisionsBrowserIT {
     }
 
     // ---------------------------------------------------------------- browser
-
-    private static void newVisitor() {
-        browser.open(PORTAL + "/");
-        browser.clearCookies();
-        browser.open(PORTAL + "/");
-    }
-
-    private static void chooseLanguage(String language) {
-        browser.click(By.cssSelector("#languageForm a[lang='" + language + "']"));
-    }
-
-    private static void signInAsStaff(String username) {
-        browser.open(PORTAL + "/");
-        browser.click(By.id("signInStaff"));
-        browser.awaitUrlContains("/realms/qatysu/");
-        browser.type(By.id("username"), username);
-        browser.click(By.id("kc-login"));
-        browser.type(By.id("password"), "demo");
-        browser.click(By.id("kc-login"));
-        browser.awaitUrlContains("/staff");
-    }
 
     // ---------------------------------------------------------------- database
 

@@ -14,19 +14,11 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
-import kz.qatysu.platform.testing.Browser;
 import kz.qatysu.platform.testing.Database;
-import kz.qatysu.platform.testing.Deployments;
-import kz.qatysu.platform.testing.KeycloakServer;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import kz.qatysu.platform.testing.Portal;
+import kz.qatysu.platform.testing.PortalBrowserTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.NoAlertPresentException;
@@ -37,46 +29,18 @@ import org.openqa.selenium.WebElement;
  * rules, the proposal list (filters in the URL, full-text search, lazy paging) and one proposal; non-public
  * proposals and unknown ids answer 404, and a script typed into the search stays text.
  */
-@ExtendWith({KeycloakServer.class, ArquillianExtension.class})
-@RunAsClient
-public class PublicPagesBrowserIT {
+public class PublicPagesBrowserIT extends PortalBrowserTest {
 
-    private static final String PORTAL = "http://localhost:" + System.getProperty("qatysu.it.port", "18080");
     private static final String PUBLIC_STATUSES =
             "('SUPPORT_COLLECTION','ACCEPTED','REJECTED','MERGED','UNDER_REVIEW','FEASIBLE','INFEASIBLE','ON_BALLOT',"
             + "'FUNDED','NOT_FUNDED')";
     private static final By ROWS = By.cssSelector("[id='resultsForm:proposals_data'] > tr[data-ri]");
     private static final By TITLE_LINKS = By.cssSelector("[id='resultsForm:proposals_data'] a[id$=':proposalLink']");
     private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static Browser browser;
-
-    @Deployment(testable = false)
-    public static WebArchive deployment() {
-        return Deployments.portal();
-    }
-
-    @BeforeAll
-    static void startBrowser() {
-        browser = new Browser();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @BeforeEach
-    void freshVisitorReadingEnglish() {
-        browser.open(PORTAL + "/");
-        browser.clearCookies();
-        browser.open(PORTAL + "/");
-        chooseLanguage("en");
-    }
-
-    private void chooseLanguage(String language) {
-        browser.click(By.cssSelector("#languageForm a[lang='" + language + "']"));
+    void readingEnglish() {
+        Portal.chooseLanguage(browser, "en");
     }
 
     private static String encode(String value) {
@@ -137,7 +101,7 @@ public class PublicPagesBrowserIT {
                 "300,000,000 ₸", "250,000,000 ₸");
         browser.screenshot("public-rounds-en");
 
-        chooseLanguage("kk");
+        Portal.chooseLanguage(browser, "kk");
         assertThat(text(By.id("rounds"))).contains("Бостандық ауданының қатысымдық бюджеті 2027",
                 "Есіл ауданының қатысымдық бюджеті 2027", "Алматы › Бостандық ауданы");
         assertThat(browser.find(By.id("roundsNavLink")).getText()).isNotBlank();

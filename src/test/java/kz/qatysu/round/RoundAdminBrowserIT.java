@@ -2,57 +2,18 @@ package kz.qatysu.round;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import kz.qatysu.platform.testing.Browser;
 import kz.qatysu.platform.testing.Database;
-import kz.qatysu.platform.testing.Deployments;
-import kz.qatysu.platform.testing.KeycloakServer;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import kz.qatysu.platform.testing.Portal;
+import kz.qatysu.platform.testing.PortalBrowserTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 
 /** The operators' round pages and the audit log page in headless Chromium, signed in as the demo admin. */
-@ExtendWith({KeycloakServer.class, ArquillianExtension.class})
-@RunAsClient
-public class RoundAdminBrowserIT {
-
-    private static final String PORTAL = "http://localhost:" + System.getProperty("qatysu.it.port", "18080");
-    private static Browser browser;
-
-    @Deployment(testable = false)
-    public static WebArchive deployment() {
-        return Deployments.portal();
-    }
-
-    @BeforeAll
-    static void startBrowser() {
-        browser = new Browser();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
+public class RoundAdminBrowserIT extends PortalBrowserTest {
 
     private void signInAsAdminInEnglish() {
-        browser.open(PORTAL + "/");
-        browser.clearCookies();
-        browser.open(PORTAL + "/");
-        browser.click(By.cssSelector("#languageForm a[lang='en']"));
-        browser.click(By.id("signInStaff"));
-        browser.awaitUrlContains("/realms/qatysu/");
-        browser.type(By.id("username"), "admin");
-        browser.click(By.id("kc-login"));
-        browser.type(By.id("password"), "demo");
-        browser.click(By.id("kc-login"));
-        browser.awaitUrlContains("/staff");
+        Portal.chooseLanguage(browser, "en");
+        Portal.signInAsStaff(browser, "admin");
     }
 
     @Test

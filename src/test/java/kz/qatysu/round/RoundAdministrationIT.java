@@ -27,6 +27,7 @@ import kz.qatysu.citizen.application.IdentityClaims;
 import kz.qatysu.citizen.domain.SyntheticIins;
 import kz.qatysu.platform.domain.Actor;
 import kz.qatysu.platform.testing.Deployments;
+import kz.qatysu.platform.testing.Transactions;
 import kz.qatysu.platform.testing.RunAsAdmin;
 import kz.qatysu.platform.testing.RunAsBostandykModerator;
 import kz.qatysu.platform.testing.RunAsCitizen;
@@ -136,15 +137,7 @@ public class RoundAdministrationIT {
     }
 
     private <T> T inTransaction(Callable<T> work) throws Exception {
-        tx.begin();
-        try {
-            T result = work.call();
-            tx.commit();
-            return result;
-        } catch (Exception | Error e) {
-            tx.rollback();
-            throw e;
-        }
+        return Transactions.inTransaction(tx, work);
     }
 
     private long residentOfBostandyk() throws Exception {

@@ -23,6 +23,7 @@ import kz.qatysu.meeting.domain.CommunityMeeting;
 import kz.qatysu.meeting.domain.QuorumRule;
 import kz.qatysu.platform.domain.Actor;
 import kz.qatysu.platform.testing.Deployments;
+import kz.qatysu.platform.testing.Transactions;
 import kz.qatysu.platform.testing.RunAsCitizen;
 import kz.qatysu.proposal.domain.Bin;
 import kz.qatysu.proposal.domain.CostEstimate;
@@ -69,15 +70,7 @@ public class RoundPersistenceIT {
     private RunAsCitizen asCitizen;
 
     private <T> T inTransaction(Callable<T> work) throws Exception {
-        tx.begin();
-        try {
-            T result = work.call();
-            tx.commit();
-            return result;
-        } catch (Exception | Error e) {
-            tx.rollback();
-            throw e;
-        }
+        return Transactions.inTransaction(tx, work);
     }
 
     private long residentOfBostandyk() throws Exception {

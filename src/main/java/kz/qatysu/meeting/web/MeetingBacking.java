@@ -16,6 +16,7 @@ import kz.qatysu.platform.faces.FacesActions;
 import kz.qatysu.platform.faces.Messages;
 import kz.qatysu.platform.security.NotFound;
 import kz.qatysu.proposal.application.ProposalForm;
+import kz.qatysu.proposal.web.CostLineRow;
 
 /**
  * Page {@code staff/meeting.xhtml?id=N}: one meeting with its edit form, attendees, quorum, minutes and the

@@ -8,6 +8,7 @@ import java.util.List;
 import kz.qatysu.platform.faces.FacesActions;
 import kz.qatysu.platform.faces.LocaleBacking;
 import kz.qatysu.platform.faces.Messages;
+import kz.qatysu.platform.text.LocalizedText;
 import kz.qatysu.proposal.application.ProposalService;
 import kz.qatysu.proposal.application.ProposalService.OpenRound;
 import kz.qatysu.proposal.application.ProposalService.OwnProposal;
@@ -64,11 +65,7 @@ public class CabinetProposalsBacking {
 
     /** The round title in the page's language (Russian when the English one is missing). */
     public String title(OpenRound r) {
-        return switch (locale.getLanguage()) {
-            case "kk" -> r.titleKk();
-            case "en" -> r.titleEn() == null ? r.titleRu() : r.titleEn();
-            default -> r.titleRu();
-        };
+        return new LocalizedText(r.titleKk(), r.titleRu(), r.titleEn()).in(locale.getLanguage());
     }
 
     public String submit(long id) {

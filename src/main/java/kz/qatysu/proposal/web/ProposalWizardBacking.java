@@ -11,6 +11,7 @@ import java.util.List;
 import kz.qatysu.platform.faces.FacesActions;
 import kz.qatysu.platform.faces.LocaleBacking;
 import kz.qatysu.platform.faces.Messages;
+import kz.qatysu.platform.text.LocalizedText;
 import kz.qatysu.proposal.application.ProposalForm;
 import kz.qatysu.proposal.application.ProposalService;
 import kz.qatysu.proposal.application.ProposalService.Category;
@@ -24,38 +25,6 @@ import kz.qatysu.proposal.application.ProposalService.Draft;
 @ViewScoped
 public class ProposalWizardBacking implements Serializable {
     private static final long serialVersionUID = 1L;
-
-    /** A cost line as edited in the table. */
-    public static class LineRow implements Serializable {
-        private static final long serialVersionUID = 1L;
-        private String description;
-        private Long quantity = 1L;
-        private Long unitPrice;
-
-        public String getDescription() {
-            return description;
-        }
-
-        public void setDescription(String description) {
-            this.description = description;
-        }
-
-        public Long getQuantity() {
-            return quantity;
-        }
-
-        public void setQuantity(Long quantity) {
-            this.quantity = quantity;
-        }
-
-        public Long getUnitPrice() {
-            return unitPrice;
-        }
-
-        public void setUnitPrice(Long unitPrice) {
-            this.unitPrice = unitPrice;
-        }
-    }
 
     @EJB
     private ProposalService proposals;
@@ -79,7 +48,7 @@ public class ProposalWizardBacking implements Serializable {
     private String address;
     private Double latitude;
     private Double longitude;
-    private final List<LineRow> lines = new ArrayList<>();
+    private final List<CostLineRow> lines = new ArrayList<>();
     private String coProposers;
 
     /** View action: loads the draft being edited, or prepares a new one for the round. */
@@ -104,7 +73,7 @@ public class ProposalWizardBacking implements Serializable {
             latitude = f.latitude();
             longitude = f.longitude();
             f.costLines().forEach(l -> {
-                LineRow row = new LineRow();
+                CostLineRow row = new CostLineRow();
                 row.setDescription(l.description());
                 row.setQuantity(l.quantity());
                 row.setUnitPrice(l.unitPrice());
@@ -117,26 +86,25 @@ public class ProposalWizardBacking implements Serializable {
             categories = found == null ? List.of() : found;
         }
         if (lines.isEmpty()) {
-            lines.add(new LineRow());
+            lines.add(newLine());
         }
     }
 
     public void addLine() {
-        lines.add(new LineRow());
+        lines.add(newLine());
     }
 
-    public void removeLine(LineRow row) {
+    public void removeLine(CostLineRow row) {
         lines.remove(row);
         if (lines.isEmpty()) {
-            lines.add(new LineRow());
+            lines.add(newLine());
         }
     }
 
     /** Saves the draft and goes on to the attachments step. */
     public String save() {
         ProposalForm form = new ProposalForm(title, description, categoryCode, address, latitude, longitude,
-                lines.stream().filter(this::filled)
-                        .map(l -> new ProposalForm.Line(l.getDescription(), l.getQuantity(), l.getUnitPrice())).toList(),
+                lines.stream().filter(ProposalWizardBacking::filled).map(CostLineRow::toLine).toList(),
                 coProposers == null ? List.of() : Arrays.stream(coProposers.split("[,;\\s]+")).toList());
         Long saved;
         if (id == null) {
@@ -154,13 +122,20 @@ public class ProposalWizardBacking implements Serializable {
         return "/cabinet/proposal-attachments?faces-redirect=true&id=" + saved;
     }
 
-    private boolean filled(LineRow l) {
+    private static CostLineRow newLine() {
+        CostLineRow row = new CostLineRow();
+        row.setQuantity(1L);
+        return row;
+    }
+
+    /** A line counts once it has a description or a price (the quantity starts at 1). */
+    private static boolean filled(CostLineRow l) {
         return (l.getDescription() != null && !l.getDescription().isBlank()) || l.getUnitPrice() != null;
     }
 
     public long getTotal() {
         long total = 0;
-        for (LineRow l : lines) {
+        for (CostLineRow l : lines) {
             if (l.getQuantity() != null && l.getUnitPrice() != null && l.getQuantity() > 0 && l.getUnitPrice() > 0) {
                 total += l.getQuantity() * l.getUnitPrice();
             }
@@ -169,11 +144,7 @@ public class ProposalWizardBacking implements Serializable {
     }
 
     public String categoryName(Category c) {
-        return switch (locale.getLanguage()) {
-            case "kk" -> c.nameKk();
-            case "en" -> c.nameEn() == null ? c.nameRu() : c.nameEn();
-            default -> c.nameRu();
-        };
+        return new LocalizedText(c.nameKk(), c.nameRu(), c.nameEn()).in(locale.getLanguage());
     }
 
     // ---------------------------------------------------------------- properties
@@ -254,7 +225,7 @@ public class ProposalWizardBacking implements Serializable {
         this.longitude = longitude;
     }
 
-    public List<LineRow> getLines() {
+    public List<CostLineRow> getLines() {
         return lines;
     }
 

@@ -32,7 +32,7 @@ public final class Deployments {
                 .addAsWebInfResource(Deployments.class.getResource("/glassfish-ejb-jar-it.xml"), "glassfish-ejb-jar.xml")
                 .addClasses(RunAsCitizen.class, RunAsAdmin.class, RunAsBostandykResident.class, RunAsBostandykNeighbour.class,
                         RunAsEsilResident.class, RunAsBostandykModerator.class, RunAsBostandykReviewer.class,
-                        RunAsEsilModerator.class, Database.class)
+                        RunAsEsilModerator.class, Database.class, Transactions.class)
                 .addAsLibraries(Maven.resolver().loadPomFromFile(pom()).resolve("org.assertj:assertj-core")
                         .withTransitivity().asFile());
         for (Class<?> c : testClasses) {

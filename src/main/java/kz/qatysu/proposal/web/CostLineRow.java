@@ -1,9 +1,9 @@
-package kz.qatysu.meeting.web;
+package kz.qatysu.proposal.web;
 
 import java.io.Serializable;
 import kz.qatysu.proposal.application.ProposalForm;
 
-/** One editable line of the cost estimate in the put-forward form. */
+/** One editable line of a cost estimate (the citizen's wizard, a meeting's put-forward form). */
 public class CostLineRow implements Serializable {
     private static final long serialVersionUID = 1L;
 
@@ -12,11 +12,11 @@ public class CostLineRow implements Serializable {
     private Long unitPrice;
 
     /** Whether nothing was typed into the line (such lines are left out). */
-    boolean isBlank() {
+    public boolean isBlank() {
         return (description == null || description.isBlank()) && quantity == null && unitPrice == null;
     }
 
-    ProposalForm.Line toLine() {
+    public ProposalForm.Line toLine() {
         return new ProposalForm.Line(description, quantity, unitPrice);
     }
 
