@@ -1,6 +1,7 @@
 package kz.qatysu.platform.faces;
 
 import jakarta.ejb.EJBAccessException;
+import jakarta.ejb.EJBException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.faces.component.UIViewRoot;
 import jakarta.faces.context.FacesContext;
@@ -52,8 +53,25 @@ public class FacesActions {
             refuse(403, FORBIDDEN_VIEW);
         } catch (NotFound e) {
             refuse(404, NOT_FOUND_VIEW);
+        } catch (EJBException e) {
+            // A conflicting change committed first (the version check fails at commit, so the container wraps it):
+            // the visitor is asked to reload; anything else is a fault and goes to the error page.
+            if (!causedByConcurrentChange(e)) {
+                throw e;
+            }
+            messages.error(null, "error.concurrent-change");
         }
         return null;
+    }
+
+    static boolean causedByConcurrentChange(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof OptimisticLockException
+                    || t.getClass().getName().equals("org.eclipse.persistence.exceptions.OptimisticLockException")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** @return whether the action went through */
