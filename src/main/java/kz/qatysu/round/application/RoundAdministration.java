@@ -150,17 +150,33 @@ public class RoundAdministration {
         List<Long> ids = em.createNamedQuery("BudgetRound.findNotFinished", BudgetRound.class).getResultStream()
                 .filter(r -> r.phase().isBefore(r.calendar().phaseAt(now))).map(BudgetRound::getId).toList();
         for (Long id : ids) {
-            BudgetRound round = lock(id);
-            while (round.phase().isBefore(round.calendar().phaseAt(now))) {
-                Phase next = round.nextPhase().orElseThrow();
-                try {
-                    step(round, next, now, CALENDAR);
-                    steps++;
-                } catch (DomainRuleViolation refused) {
-                    logger.log(Level.WARNING, "Round {0} cannot enter {1} as its calendar says: {2}",
-                            new Object[]{id, next, refused.messageKey()});
-                    break;
-                }
+            steps += catchUp(id, now);
+        }
+        return steps;
+    }
+
+    /**
+     * Moves one round to where its calendar says it is now, as the timer does for all of them.
+     *
+     * @return the number of phase steps taken
+     */
+    @PermitAll
+    public int followCalendar(long roundId) {
+        return catchUp(roundId, clock.instant());
+    }
+
+    private int catchUp(long id, Instant now) {
+        BudgetRound round = lock(id);
+        int steps = 0;
+        while (round.phase().isBefore(round.calendar().phaseAt(now))) {
+            Phase next = round.nextPhase().orElseThrow();
+            try {
+                step(round, next, now, CALENDAR);
+                steps++;
+            } catch (DomainRuleViolation refused) {
+                logger.log(Level.WARNING, "Round {0} cannot enter {1} as its calendar says: {2}",
+                        new Object[]{id, next, refused.messageKey()});
+                break;
             }
         }
         return steps;
