@@ -5,7 +5,6 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
-import java.util.ArrayList;
 import java.util.List;
 import kz.qatysu.meeting.application.MeetingService;
 import kz.qatysu.meeting.application.MeetingService.Admission;
@@ -16,7 +15,7 @@ import kz.qatysu.platform.faces.FacesActions;
 import kz.qatysu.platform.faces.Messages;
 import kz.qatysu.platform.security.NotFound;
 import kz.qatysu.proposal.application.ProposalForm;
-import kz.qatysu.proposal.web.CostLineRow;
+import kz.qatysu.proposal.web.ProposalFormModel;
 
 /**
  * Page {@code staff/meeting.xhtml?id=N}: one meeting with its edit form, attendees, quorum, minutes and the
@@ -28,7 +27,6 @@ import kz.qatysu.proposal.web.CostLineRow;
 public class MeetingBacking implements Serializable {
     private static final long serialVersionUID = 1L;
 
-    static final int MAX_COST_LINES = 20;
 
     @EJB
     private MeetingService meetings;
@@ -46,13 +44,7 @@ public class MeetingBacking implements Serializable {
     private String iin;
     private String minutes;
     private Long roundId;
-    private String title;
-    private String description;
-    private String categoryCode;
-    private String address;
-    private Double latitude;
-    private Double longitude;
-    private final List<CostLineRow> costLines = new ArrayList<>(List.of(new CostLineRow()));
+    private final ProposalFormModel proposal = new ProposalFormModel();
 
     /** View action: the meeting (403 outside the caller's territory, 404 when there is none). */
     public void load() {
@@ -104,19 +96,10 @@ public class MeetingBacking implements Serializable {
             messages.error("proposalForm:roundId", "meeting.error.round-missing");
             return null;
         }
-        List<ProposalForm.Line> lines = costLines.stream().filter(l -> !l.isBlank()).map(CostLineRow::toLine).toList();
-        ProposalForm proposal = new ProposalForm(title, description, categoryCode, address, latitude, longitude,
-                lines, List.of());
+        ProposalForm form = proposal.toForm();
         return done(actions.attempt("proposalForm", List.of("roundId", "title", "description", "categoryCode",
-                        "address", "latitude", "costLines"), () -> meetings.putForward(id, roundId, proposal)) != null,
+                        "address", "latitude", "costLines"), () -> meetings.putForward(id, roundId, form)) != null,
                 "meeting.proposal.put-forward");
-    }
-
-    /** Another empty line of the cost estimate (AJAX; keeps what was typed). */
-    public void addCostLine() {
-        if (costLines.size() < MAX_COST_LINES) {
-            costLines.add(new CostLineRow());
-        }
     }
 
     private String done(boolean ok, String messageKey) {
@@ -131,10 +114,6 @@ public class MeetingBacking implements Serializable {
     public List<Category> getCategories() {
         return rounds.stream().filter(r -> roundId != null && r.id() == roundId).findFirst()
                 .map(RoundChoice::categories).orElse(List.of());
-    }
-
-    public boolean isCostLinesFull() {
-        return costLines.size() >= MAX_COST_LINES;
     }
 
     public Long getId() {
@@ -181,55 +160,7 @@ public class MeetingBacking implements Serializable {
         this.roundId = roundId;
     }
 
-    public String getTitle() {
-        return title;
-    }
-
-    public void setTitle(String title) {
-        this.title = title;
-    }
-
-    public String getDescription() {
-        return description;
-    }
-
-    public void setDescription(String description) {
-        this.description = description;
-    }
-
-    public String getCategoryCode() {
-        return categoryCode;
-    }
-
-    public void setCategoryCode(String categoryCode) {
-        this.categoryCode = categoryCode;
-    }
-
-    public String getAddress() {
-        return address;
-    }
-
-    public void setAddress(String address) {
-        this.address = address;
-    }
-
-    public Double getLatitude() {
-        return latitude;
-    }
-
-    public void setLatitude(Double latitude) {
-        this.latitude = latitude;
-    }
-
-    public Double getLongitude() {
-        return longitude;
-    }
-
-    public void setLongitude(Double longitude) {
-        this.longitude = longitude;
-    }
-
-    public List<CostLineRow> getCostLines() {
-        return costLines;
+    public ProposalFormModel getProposal() {
+        return proposal;
     }
 }

@@ -11,11 +11,6 @@ public class CostLineRow implements Serializable {
     private Long quantity;
     private Long unitPrice;
 
-    /** Whether nothing was typed into the line (such lines are left out). */
-    public boolean isBlank() {
-        return (description == null || description.isBlank()) && quantity == null && unitPrice == null;
-    }
-
     public ProposalForm.Line toLine() {
         return new ProposalForm.Line(description, quantity, unitPrice);
     }

@@ -5,8 +5,6 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import kz.qatysu.platform.faces.FacesActions;
 import kz.qatysu.platform.faces.LocaleBacking;
@@ -42,14 +40,7 @@ public class ProposalWizardBacking implements Serializable {
     private List<Category> categories = List.of();
     private List<ProposalService.Comment> comments = List.of();
 
-    private String title;
-    private String description;
-    private String categoryCode;
-    private String address;
-    private Double latitude;
-    private Double longitude;
-    private final List<CostLineRow> lines = new ArrayList<>();
-    private String coProposers;
+    private final ProposalFormModel proposal = new ProposalFormModel();
 
     /** View action: loads the draft being edited, or prepares a new one for the round. */
     public void load() {
@@ -65,47 +56,17 @@ public class ProposalWizardBacking implements Serializable {
             round = draft.roundId();
             status = draft.status();
             comments = draft.comments();
-            ProposalForm f = draft.form();
-            title = f.title();
-            description = f.description();
-            categoryCode = f.categoryCode();
-            address = f.address();
-            latitude = f.latitude();
-            longitude = f.longitude();
-            f.costLines().forEach(l -> {
-                CostLineRow row = new CostLineRow();
-                row.setDescription(l.description());
-                row.setQuantity(l.quantity());
-                row.setUnitPrice(l.unitPrice());
-                lines.add(row);
-            });
-            coProposers = String.join(", ", f.coProposerBins());
+            proposal.fill(draft.form());
         }
         if (round != null) {
             List<Category> found = actions.attempt(null, () -> proposals.categories(round));
             categories = found == null ? List.of() : found;
         }
-        if (lines.isEmpty()) {
-            lines.add(newLine());
-        }
-    }
-
-    public void addLine() {
-        lines.add(newLine());
-    }
-
-    public void removeLine(CostLineRow row) {
-        lines.remove(row);
-        if (lines.isEmpty()) {
-            lines.add(newLine());
-        }
     }
 
     /** Saves the draft and goes on to the attachments step. */
     public String save() {
-        ProposalForm form = new ProposalForm(title, description, categoryCode, address, latitude, longitude,
-                lines.stream().filter(ProposalWizardBacking::filled).map(CostLineRow::toLine).toList(),
-                coProposers == null ? List.of() : Arrays.stream(coProposers.split("[,;\\s]+")).toList());
+        ProposalForm form = proposal.toForm();
         Long saved;
         if (id == null) {
             saved = actions.attempt(null, () -> proposals.draft(round, form));
@@ -120,27 +81,6 @@ public class ProposalWizardBacking implements Serializable {
         }
         messages.flashInfo("proposal.draft.saved");
         return "/cabinet/proposal-attachments?faces-redirect=true&id=" + saved;
-    }
-
-    private static CostLineRow newLine() {
-        CostLineRow row = new CostLineRow();
-        row.setQuantity(1L);
-        return row;
-    }
-
-    /** A line counts once it has a description or a price (the quantity starts at 1). */
-    private static boolean filled(CostLineRow l) {
-        return (l.getDescription() != null && !l.getDescription().isBlank()) || l.getUnitPrice() != null;
-    }
-
-    public long getTotal() {
-        long total = 0;
-        for (CostLineRow l : lines) {
-            if (l.getQuantity() != null && l.getUnitPrice() != null && l.getQuantity() > 0 && l.getUnitPrice() > 0) {
-                total += l.getQuantity() * l.getUnitPrice();
-            }
-        }
-        return total;
     }
 
     public String categoryName(Category c) {
@@ -177,63 +117,7 @@ public class ProposalWizardBacking implements Serializable {
         return comments;
     }
 
-    public String getTitle() {
-        return title;
-    }
-
-    public void setTitle(String title) {
-        this.title = title;
-    }
-
-    public String getDescription() {
-        return description;
-    }
-
-    public void setDescription(String description) {
-        this.description = description;
-    }
-
-    public String getCategoryCode() {
-        return categoryCode;
-    }
-
-    public void setCategoryCode(String categoryCode) {
-        this.categoryCode = categoryCode;
-    }
-
-    public String getAddress() {
-        return address;
-    }
-
-    public void setAddress(String address) {
-        this.address = address;
-    }
-
-    public Double getLatitude() {
-        return latitude;
-    }
-
-    public void setLatitude(Double latitude) {
-        this.latitude = latitude;
-    }
-
-    public Double getLongitude() {
-        return longitude;
-    }
-
-    public void setLongitude(Double longitude) {
-        this.longitude = longitude;
-    }
-
-    public List<CostLineRow> getLines() {
-        return lines;
-    }
-
-    public String getCoProposers() {
-        return coProposers;
-    }
-
-    public void setCoProposers(String coProposers) {
-        this.coProposers = coProposers;
+    public ProposalFormModel getProposal() {
+        return proposal;
     }
 }
