@@ -149,14 +149,7 @@ public class DemoRounds {
         }
         List<Long> authors = residents.stream().map(r -> resident(r, now)).toList();
 
-        Instant day = now.truncatedTo(ChronoUnit.DAYS);
-        Map<Phase, Instant> starts = new EnumMap<>(Phase.class);
-        starts.put(Phase.PROPOSAL_SUBMISSION, day.minus(40, ChronoUnit.DAYS));
-        starts.put(Phase.MODERATION_AND_REVIEW, day.minus(5, ChronoUnit.DAYS));
-        starts.put(Phase.VOTING, day.plus(25, ChronoUnit.DAYS));
-        starts.put(Phase.COUNTING, day.plus(45, ChronoUnit.DAYS));
-        starts.put(Phase.RESULTS_PUBLISHED, day.plus(50, ChronoUnit.DAYS));
-        starts.put(Phase.IMPLEMENTATION, day.plus(80, ChronoUnit.DAYS));
+        Map<Phase, Instant> starts = calendar(now, -40, null, -5, 25, 45, 50, 80);
         BudgetRound round = BudgetRound.draft(territory, title,
                 RoundText.description(
                         "Тұрғындар ауданды абаттандыру жобаларын ұсынады, әкімдіктің сараптамалық кеңесі оларды тексереді, содан кейін тұрғындар дауыс береді.",
@@ -255,14 +248,7 @@ public class DemoRounds {
         if (exists || territories.find(KatoCode.of("751410000")).isEmpty()) {
             return 0;
         }
-        Instant day = now.truncatedTo(ChronoUnit.DAYS);
-        Map<Phase, Instant> starts = new EnumMap<>(Phase.class);
-        starts.put(Phase.PROPOSAL_SUBMISSION, day.minus(7, ChronoUnit.DAYS));
-        starts.put(Phase.MODERATION_AND_REVIEW, day.plus(30, ChronoUnit.DAYS));
-        starts.put(Phase.VOTING, day.plus(50, ChronoUnit.DAYS));
-        starts.put(Phase.COUNTING, day.plus(65, ChronoUnit.DAYS));
-        starts.put(Phase.RESULTS_PUBLISHED, day.plus(70, ChronoUnit.DAYS));
-        starts.put(Phase.IMPLEMENTATION, day.plus(100, ChronoUnit.DAYS));
+        Map<Phase, Instant> starts = calendar(now, -7, null, 30, 50, 65, 70, 100);
         BudgetRound round = cityRound(KatoCode.of("751410000"), title, 120_000_000L, starts, null,
                 starts.get(Phase.PROPOSAL_SUBMISSION).minus(3, ChronoUnit.DAYS));
         round.chooseBallotRule(BallotRule.approval(1, 3));
@@ -280,15 +266,7 @@ public class DemoRounds {
             return 0;
         }
         List<Long> residents = BOSTANDYK_RESIDENTS.stream().map(r -> resident(r, now)).toList();
-        Instant day = now.truncatedTo(ChronoUnit.DAYS);
-        Map<Phase, Instant> starts = new EnumMap<>(Phase.class);
-        starts.put(Phase.PROPOSAL_SUBMISSION, day.minus(20, ChronoUnit.DAYS));
-        starts.put(Phase.SUPPORT_COLLECTION, day.minus(3, ChronoUnit.DAYS));
-        starts.put(Phase.MODERATION_AND_REVIEW, day.plus(10, ChronoUnit.DAYS));
-        starts.put(Phase.VOTING, day.plus(25, ChronoUnit.DAYS));
-        starts.put(Phase.COUNTING, day.plus(40, ChronoUnit.DAYS));
-        starts.put(Phase.RESULTS_PUBLISHED, day.plus(45, ChronoUnit.DAYS));
-        starts.put(Phase.IMPLEMENTATION, day.plus(70, ChronoUnit.DAYS));
+        Map<Phase, Instant> starts = calendar(now, -20, -3, 10, 25, 40, 45, 70);
         BudgetRound round = cityRound(KatoCode.of(kato), RoundText.title("Алматы жастарының бастамалары 2027",
                 "Молодёжные инициативы Алматы 2027", "Almaty youth initiatives 2027"), 150_000_000L, starts, 3,
                 starts.get(Phase.PROPOSAL_SUBMISSION).minus(5, ChronoUnit.DAYS));
@@ -336,14 +314,7 @@ public class DemoRounds {
             return 0;
         }
         List<Long> residents = ESIL_RESIDENTS.stream().map(r -> resident(r, now)).toList();
-        Instant day = now.truncatedTo(ChronoUnit.DAYS);
-        Map<Phase, Instant> starts = new EnumMap<>(Phase.class);
-        starts.put(Phase.PROPOSAL_SUBMISSION, day.minus(60, ChronoUnit.DAYS));
-        starts.put(Phase.MODERATION_AND_REVIEW, day.minus(30, ChronoUnit.DAYS));
-        starts.put(Phase.VOTING, day.minus(2, ChronoUnit.DAYS));
-        starts.put(Phase.COUNTING, day.plus(12, ChronoUnit.DAYS));
-        starts.put(Phase.RESULTS_PUBLISHED, day.plus(15, ChronoUnit.DAYS));
-        starts.put(Phase.IMPLEMENTATION, day.plus(40, ChronoUnit.DAYS));
+        Map<Phase, Instant> starts = calendar(now, -60, null, -30, -2, 12, 15, 40);
         BudgetRound round = cityRound(KatoCode.of(kato), RoundText.title("Астана — қала тұрғындардың қолында 2026",
                 "Астана — город в руках жителей 2026", "Astana — a city in its residents' hands 2026"), 400_000_000L,
                 starts, null, starts.get(Phase.PROPOSAL_SUBMISSION).minus(5, ChronoUnit.DAYS));
@@ -391,6 +362,25 @@ public class DemoRounds {
         em.flush();
         placed.forEach(this::store);
         return 1;
+    }
+
+    /**
+     * Phase starts in days from today (midnight UTC); {@code null} for a round without support collection.
+     */
+    private static Map<Phase, Instant> calendar(Instant now, int submission, Integer support, int moderation,
+                                                int voting, int counting, int results, int implementation) {
+        Instant day = now.truncatedTo(ChronoUnit.DAYS);
+        Map<Phase, Instant> starts = new EnumMap<>(Phase.class);
+        starts.put(Phase.PROPOSAL_SUBMISSION, day.plus(submission, ChronoUnit.DAYS));
+        if (support != null) {
+            starts.put(Phase.SUPPORT_COLLECTION, day.plus(support, ChronoUnit.DAYS));
+        }
+        starts.put(Phase.MODERATION_AND_REVIEW, day.plus(moderation, ChronoUnit.DAYS));
+        starts.put(Phase.VOTING, day.plus(voting, ChronoUnit.DAYS));
+        starts.put(Phase.COUNTING, day.plus(counting, ChronoUnit.DAYS));
+        starts.put(Phase.RESULTS_PUBLISHED, day.plus(results, ChronoUnit.DAYS));
+        starts.put(Phase.IMPLEMENTATION, day.plus(implementation, ChronoUnit.DAYS));
+        return starts;
     }
 
     private boolean roundMissing(String kato) {

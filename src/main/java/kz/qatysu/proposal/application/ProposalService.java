@@ -87,29 +87,26 @@ public class ProposalService {
 
     /** New content for a draft or a returned proposal. */
     public void edit(long proposalId, ProposalForm form) {
-        Citizen caller = caller();
-        Proposal p = own(proposalId, caller);
-        var before = ProposalSnapshots.of(p);
-        p.edit(form.toContent(), Actor.citizen(caller.getId()), clock.instant());
-        audit.record(Actor.citizen(caller.getId()), "proposal.edit", "Proposal", p.getId(), before, ProposalSnapshots.of(p));
+        act(proposalId, "proposal.edit", (p, actor) -> p.edit(form.toContent(), actor, clock.instant()));
     }
 
     public void submit(long proposalId) {
-        Citizen caller = caller();
-        Proposal p = own(proposalId, caller);
-        var before = ProposalSnapshots.of(p);
-        p.submit(Actor.citizen(caller.getId()), clock.instant());
-        proposals.storeNotifications(p);
-        audit.record(Actor.citizen(caller.getId()), "proposal.submit", "Proposal", p.getId(), before, ProposalSnapshots.of(p));
+        act(proposalId, "proposal.submit", (p, actor) -> p.submit(actor, clock.instant()));
     }
 
     public void withdraw(long proposalId) {
+        act(proposalId, "proposal.withdraw", (p, actor) -> p.withdraw(actor, clock.instant()));
+    }
+
+    /** The author's action on their own proposal, with the notifications it causes and its audit entry. */
+    private void act(long proposalId, String action, java.util.function.BiConsumer<Proposal, Actor> change) {
         Citizen caller = caller();
         Proposal p = own(proposalId, caller);
+        Actor actor = Actor.citizen(caller.getId());
         var before = ProposalSnapshots.of(p);
-        p.withdraw(Actor.citizen(caller.getId()), clock.instant());
+        change.accept(p, actor);
         proposals.storeNotifications(p);
-        audit.record(Actor.citizen(caller.getId()), "proposal.withdraw", "Proposal", p.getId(), before, ProposalSnapshots.of(p));
+        audit.record(actor, action, "Proposal", p.getId(), before, ProposalSnapshots.of(p));
     }
 
     /**
