@@ -41,8 +41,8 @@ import kz.qatysu.territory.application.TerritoryRepository;
 import kz.qatysu.territory.domain.KatoCode;
 
 /**
- * Demo rounds: Bostandyk (Almaty) and Esil (Astana) in moderation and review, Almaty city collecting support, Astana
- * city in voting, with proposals by the demo
+ * Demo rounds: Bostandyk (Almaty) and Esil (Astana) in moderation and review, Almaty city collecting support; in
+ * voting Astana city (knapsack), Bostandyk (approval, up to 3 picks) and Esil (knapsack), with proposals by the demo
  * residents of the stand-in eGov realm in the statuses moderation produces. Built through the domain, so every
  * rule of the real lifecycle applies. Loaded once (skipped when the territory already has a round).
  */
@@ -134,7 +134,7 @@ public class DemoRounds {
                                 "Достық көшесі, 5", new long[]{900_000}, Outcome.SUBMITTED)));
         created += submissionRound(now);
         created += supportRound(now);
-        created += votingRound(now);
+        created += votingRounds(now);
         return created;
     }
 
@@ -307,37 +307,75 @@ public class DemoRounds {
         return 1;
     }
 
-    /** Astana city's round in voting: the expert council's feasible proposals are on the ballot, the rules frozen. */
-    private int votingRound(Instant now) {
-        String kato = "710000000";
-        if (!roundMissing(kato)) {
-            return 0;
-        }
-        List<Long> residents = ESIL_RESIDENTS.stream().map(r -> resident(r, now)).toList();
-        Map<Phase, Instant> starts = calendar(now, -60, null, -30, -2, 12, 15, 40);
-        BudgetRound round = cityRound(KatoCode.of(kato), RoundText.title("Астана — қала тұрғындардың қолында 2026",
-                "Астана — город в руках жителей 2026", "Astana — a city in its residents' hands 2026"), 400_000_000L,
-                starts, null, starts.get(Phase.PROPOSAL_SUBMISSION).minus(5, ChronoUnit.DAYS));
-        round.chooseBallotRule(BallotRule.knapsack(null));
-        round.chooseAllocationRule("mes_cost_add1");
-        round.advanceTo(Phase.PROPOSAL_SUBMISSION, starts.get(Phase.PROPOSAL_SUBMISSION), SYSTEM);
-        em.persist(round);
-        // Categories and calendar rows go in before the rules freeze (the database refuses them afterwards).
-        em.flush();
-        Actor moderator = Actor.staff("moderator.esil");
-        String[][] ideas = {
+    /** A demo round in voting: its ideas (feasible ones with "F") went through moderation and review onto the ballot. */
+    private record VotingDemo(String kato, String proposerKato, RoundText title, long budget, BallotRule ballot,
+                              String allocationRule, List<Resident> residents, String moderator, String[][] ideas) {
+    }
+
+    /**
+     * Rounds in voting, so a demo citizen can vote: Astana city (knapsack), Bostandyk (approval, up to 3 picks) and
+     * Esil (knapsack). Ideas: Kazakh title, Russian title, category, address, assessed cost, F(easible) or I(nfeasible).
+     */
+    private int votingRounds(Instant now) {
+        int created = 0;
+        created += votingRound(now, new VotingDemo("710000000", "711210000", RoundText.title(
+                "Астана — қала тұрғындардың қолында 2026", "Астана — город в руках жителей 2026",
+                "Astana — a city in its residents' hands 2026"), 400_000_000L, BallotRule.knapsack(null),
+                "mes_cost_add1", ESIL_RESIDENTS, "moderator.esil", new String[][]{
                 {"Есіл жағалауындағы велоинфрақұрылым", "Велоинфраструктура на набережной Есиля", "roads", "Есіл жағалауы", "60000000", "F"},
                 {"Ботаникалық бақтағы инклюзивті ойын алаңы", "Инклюзивная площадка в Ботаническом саду", "parks", "Тұран даңғылы, 40", "35000000", "F"},
                 {"Аялдамаларды жылыту", "Обогреваемые остановки", "roads", "Қабанбай батыр даңғылы", "45000000", "F"},
                 {"Аулалардағы спорт алаңдарын жаңарту", "Обновление дворовых спортплощадок", "sport", "Сарайшық көшесі, 5", "25000000", "F"},
-                {"Қалалық фонтандарды жөндеу", "Ремонт городских фонтанов", "parks", "Нұржол бульвары", "70000000", "I"}};
+                {"Қалалық фонтандарды жөндеу", "Ремонт городских фонтанов", "parks", "Нұржол бульвары", "70000000", "I"}}));
+        created += votingRound(now, new VotingDemo("751410000", "751410000", RoundText.title(
+                "Бостандық: қауіпсіз көшелер 2026", "Бостандык: безопасные улицы 2026", "Bostandyk: safe streets 2026"),
+                100_000_000L, BallotRule.approval(1, 3), "greedy_cost", BOSTANDYK_RESIDENTS, "moderator.bostandyk",
+                new String[][]{
+                {"Мектеп маңындағы жаяу жүргіншілер өткелдерін жарықтандыру", "Подсветка переходов у школ", "roads", "Тимирязев көшесі, 40", "9000000", "F"},
+                {"Ауладағы бейнебақылау", "Видеонаблюдение во дворах", "other", "Жандосов көшесі, 58", "14000000", "F"},
+                {"Әл-Фараби даңғылына жаяу жүргіншілер аралы", "Островок безопасности на Аль-Фараби", "roads", "Әл-Фараби даңғылы, 95", "18000000", "F"},
+                {"Саябақтағы түнгі жарық", "Ночное освещение в парке", "parks", "Байтұрсынов көшесі, 126", "12000000", "F"},
+                {"Велосипед жолағын бөлу", "Выделенная велополоса", "roads", "Абай даңғылы, 150", "22000000", "F"},
+                {"Жаяу жүргіншілер көпірі", "Пешеходный мост через Есентай", "roads", "Есентай өзені", "24000000", "I"}}));
+        created += votingRound(now, new VotingDemo("711210000", "711210000", RoundText.title(
+                "Есіл: жасыл аулалар 2026", "Есиль: зелёные дворы 2026", "Esil: green courtyards 2026"),
+                40_000_000L, BallotRule.knapsack(null), "mes_cost_add1", ESIL_RESIDENTS, "moderator.esil",
+                new String[][]{
+                {"Сығанақ көшесіндегі аулаға ағаштар", "Деревья во дворе на Сыганак", "parks", "Сығанақ көшесі, 25", "8000000", "F"},
+                {"Аулалық гүлзарлар мен суару жүйесі", "Дворовые клумбы с поливом", "parks", "Қабанбай батыр даңғылы, 11", "6500000", "F"},
+                {"Ауладағы балалар ойын алаңын жаңарту", "Обновление детской площадки во дворе", "sport", "Достық көшесі, 5", "9800000", "F"},
+                {"Ауладағы жаяу жүргіншілер жолдары", "Пешеходные дорожки во дворе", "roads", "Орынбор көшесі, 8", "9000000", "F"},
+                {"Ауладағы көлеңкелі беседкалар", "Теневые беседки во дворе", "other", "Тұран даңғылы, 19", "9500000", "F"},
+                {"Аула астындағы автотұрақ", "Подземный паркинг под двором", "roads", "Тұран даңғылы, 21", "9900000", "I"}}));
+        return created;
+    }
+
+    private int votingRound(Instant now, VotingDemo demo) {
+        boolean exists = em.createNamedQuery("BudgetRound.findByTerritory", BudgetRound.class)
+                .setParameter("territoryCode", demo.kato()).getResultStream()
+                .anyMatch(r -> r.title().ru().equals(demo.title().ru()));
+        if (exists || territories.find(KatoCode.of(demo.kato())).isEmpty()) {
+            return 0;
+        }
+        List<Long> residents = demo.residents().stream().map(r -> resident(r, now)).toList();
+        Map<Phase, Instant> starts = calendar(now, -60, null, -30, -2, 12, 15, 40);
+        BudgetRound round = cityRound(KatoCode.of(demo.kato()), demo.title(), demo.budget(), starts, null,
+                starts.get(Phase.PROPOSAL_SUBMISSION).minus(5, ChronoUnit.DAYS));
+        round.chooseBallotRule(demo.ballot());
+        round.chooseAllocationRule(demo.allocationRule());
+        round.advanceTo(Phase.PROPOSAL_SUBMISSION, starts.get(Phase.PROPOSAL_SUBMISSION), SYSTEM);
+        em.persist(round);
+        // Categories and calendar rows go in before the rules freeze (the database refuses them afterwards).
+        em.flush();
+        Actor moderator = Actor.staff(demo.moderator());
+        String[][] ideas = demo.ideas();
         List<Proposal> placed = new java.util.ArrayList<>();
         for (int i = 0; i < ideas.length; i++) {
             String[] idea = ideas[i];
             long author = residents.get(i % residents.size());
             Actor citizen = Actor.citizen(author);
             Instant at = starts.get(Phase.PROPOSAL_SUBMISSION).plus(i + 1, ChronoUnit.DAYS);
-            Proposal p = Proposal.draft(round, Proposer.citizen(author), KatoCode.of("711210000"),
+            Proposal p = Proposal.draft(round, Proposer.citizen(author), KatoCode.of(demo.proposerKato()),
                     content(idea[0], idea[1], idea[2], idea[3], Long.parseLong(idea[4])), citizen, at);
             p.submit(citizen, at);
             em.persist(p);

@@ -6,6 +6,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -29,6 +30,7 @@ import kz.qatysu.proposal.domain.ProposalStatus;
 import kz.qatysu.round.domain.BallotRule;
 import kz.qatysu.round.domain.BudgetRound;
 import kz.qatysu.round.domain.Phase;
+import kz.qatysu.round.domain.PhaseChanged;
 import kz.qatysu.round.domain.PhaseCalendar;
 import kz.qatysu.round.domain.RoundCategory;
 import kz.qatysu.round.domain.RoundText;
@@ -61,6 +63,8 @@ public class RoundAdministration {
     private Clock clock;
     @Inject
     private Logger logger;
+    @Inject
+    private Event<PhaseChanged> phaseChanges;
 
     /**
      * A new round in drafting.
@@ -217,7 +221,9 @@ public class RoundAdministration {
                 }
             }
         }
-        round.pullEvents();
+        // Observers act inside this transaction, while the round's row is held: e.g. the receipts of a closing vote
+        // are published with no cast able to slip in.
+        round.pullEvents().forEach(phaseChanges::fire);
         for (Proposal p : proposals) {
             p.pullNotifications().forEach(n -> em.persist(AuthorNotification.of(n)));
         }
