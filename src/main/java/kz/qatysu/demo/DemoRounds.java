@@ -42,7 +42,7 @@ import kz.qatysu.territory.domain.KatoCode;
 
 /**
  * Demo rounds: Bostandyk (Almaty) and Esil (Astana) in moderation and review, Almaty city collecting support; in
- * voting Astana city (knapsack), Bostandyk (approval, up to 3 picks) and Esil (knapsack), with proposals by the demo
+ * voting Astana city (knapsack), Bostandyk (approval, up to 3 picks), Esil (knapsack) and Almaty city (cumulative), with proposals by the demo
  * residents of the stand-in eGov realm in the statuses moderation produces. Built through the domain, so every
  * rule of the real lifecycle applies. Loaded once (skipped when the territory already has a round).
  */
@@ -313,8 +313,8 @@ public class DemoRounds {
     }
 
     /**
-     * Rounds in voting, so a demo citizen can vote: Astana city (knapsack), Bostandyk (approval, up to 3 picks) and
-     * Esil (knapsack). Ideas: Kazakh title, Russian title, category, address, assessed cost, F(easible) or I(nfeasible).
+     * Rounds in voting, so a demo citizen can vote: Astana city (knapsack), Bostandyk (approval, up to 3 picks), Esil
+     * (knapsack) and Almaty city (cumulative: 10 points, at most 5 on one project). Ideas: Kazakh title, Russian title, category, address, assessed cost, F(easible) or I(nfeasible).
      */
     private int votingRounds(Instant now) {
         int created = 0;
@@ -347,6 +347,15 @@ public class DemoRounds {
                 {"Ауладағы жаяу жүргіншілер жолдары", "Пешеходные дорожки во дворе", "roads", "Орынбор көшесі, 8", "9000000", "F"},
                 {"Ауладағы көлеңкелі беседкалар", "Теневые беседки во дворе", "other", "Тұран даңғылы, 19", "9500000", "F"},
                 {"Аула астындағы автотұрақ", "Подземный паркинг под двором", "roads", "Тұран даңғылы, 21", "9900000", "I"}}));
+        created += votingRound(now, new VotingDemo("750000000", "751410000", RoundText.title(
+                "Алматы: аулалардағы спорт 2026", "Алматы: спорт во дворах 2026", "Almaty: sport in courtyards 2026"),
+                200_000_000L, BallotRule.cumulative(10, 5), "greedy_points", BOSTANDYK_RESIDENTS, "moderator.bostandyk",
+                new String[][]{
+                {"Аулалық воркаут алаңдары", "Дворовые воркаут-площадки", "sport", "Жандосов көшесі, 60", "30000000", "F"},
+                {"Мектеп стадиондарын түнде ашу", "Открытые вечером школьные стадионы", "sport", "Розыбакиев көшесі, 181", "12000000", "F"},
+                {"Қысқы каток аулада", "Зимний каток во дворе", "sport", "Тимирязев көшесі, 15", "8000000", "F"},
+                {"Үстел теннисі үстелдері", "Столы для настольного тенниса", "sport", "Байзақов көшесі, 280", "3000000", "F"},
+                {"Жабық бассейн", "Крытый бассейн", "sport", "Сәтбаев көшесі, 90", "48000000", "I"}}));
         return created;
     }
 
