@@ -31,6 +31,24 @@ public final class SyntheticIins {
         }
     }
 
+    /** A valid IIN of someone born on that day (1800-2099); only for ages a 19th-century birth cannot give. */
+    public static String bornOn(LocalDate birth) {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        int centuryBase = 1 + 2 * ((birth.getYear() - 1800) / 100);
+        while (true) {
+            String prefix = String.format("%02d%02d%02d%d%04d", birth.getYear() % 100, birth.getMonthValue(),
+                    birth.getDayOfMonth(), centuryBase + random.nextInt(2), random.nextInt(10_000));
+            int[] d = new int[12];
+            for (int i = 0; i < 11; i++) {
+                d[i] = prefix.charAt(i) - '0';
+            }
+            int check = Iin.checkDigit(d);
+            if (check >= 0) {
+                return prefix + check;
+            }
+        }
+    }
+
     /** The same IIN with a wrong check digit. */
     public static String withWrongCheckDigit(String valid) {
         int last = valid.charAt(11) - '0';
