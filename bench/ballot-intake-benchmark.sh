@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# Ballot intake over the mobile API, with authentication, against PostgreSQL's own ceiling — in the same run.
+#   bench/ballot-intake-benchmark.sh [CLIENTS] [WARMUP_S] [SECONDS]      (defaults: 16,64  5  20)
+# 1. Starts the platform as `./qatysu run` does (fresh database qatysu_bench, Keycloak and Payara Micro on ports
+#    8380/8280 so a running demo is left alone).
+# 2. pgbench: an insert-only custom script, one ballot-shaped row per transaction, at each client count.
+# 3. The Java harness (kz.qatysu.voting.bench.BallotIntakeBenchmark): synthetic residents signed in through
+#    qatysu-mobile (authorization code + PKCE via the eGov broker), closed-loop clients casting and re-casting
+#    ballots of the Bostandyk approval round; ballots per second and p50/p99 latency at each client count.
+# 4. Prints both tables and the ratio. Needs a PostgreSQL superuser as ./qatysu does.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+CLIENTS="${1:-16,64}"
+WARMUP="${2:-5}"
+SECONDS_MEASURED="${3:-20}"
+PORTAL_PORT="${QATYSU_BENCH_PORT:-8280}"
+KC_PORT="${QATYSU_BENCH_KEYCLOAK_PORT:-8380}"
+DB=qatysu_bench
+for candidate in "${JAVA_HOME:-}" /usr/lib/jvm/temurin-25-jdk-amd64; do
+    if [ -n "$candidate" ] && [ -x "$candidate/bin/java" ] && "$candidate/bin/java" -version 2>&1 | grep -qE 'version "(2[1-9]|[3-9][0-9])'; then
+        export JAVA_HOME="$candidate"; break
+    fi
+done
+export MAVEN_OPTS="${MAVEN_OPTS:---sun-misc-unsafe-memory-access=allow}"
+PSQL=(psql -h "${QATYSU_DB_HOST:-127.0.0.1}" -p "${QATYSU_DB_PORT:-5432}" -U "${QATYSU_DB_ADMIN_USER:-postgres}" -v ON_ERROR_STOP=1 -qtA)
+
+"${PSQL[@]}" -d postgres -c "drop database if exists $DB with (force)" >/dev/null
+
+echo "Building…" >&2
+mvn -B -q -DskipTests package
+mvn -B -q test-compile
+mvn -B -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt
+
+echo "Starting the platform on :$PORTAL_PORT (Keycloak :$KC_PORT)…" >&2
+QATYSU_PORT=$PORTAL_PORT QATYSU_KEYCLOAK_PORT=$KC_PORT QATYSU_DB_NAME=$DB \
+    setsid ./qatysu run > target/bench-platform.log 2>&1 &
+PLATFORM=$!
+trap 'kill -TERM -- -$PLATFORM 2>/dev/null || true; wait $PLATFORM 2>/dev/null || true' EXIT
+for _ in $(seq 1 300); do
+    grep -q "Qatysu is running" target/bench-platform.log 2>/dev/null && break
+    kill -0 $PLATFORM 2>/dev/null || { cat target/bench-platform.log >&2; exit 1; }
+    sleep 1
+done
+grep -q "Qatysu is running" target/bench-platform.log || { echo "the platform did not start" >&2; exit 1; }
+set -a; . .qatysu/secrets.env; set +a
+
+echo "pgbench: insert-only, one row per transaction…" >&2
+"${PSQL[@]}" -d $DB -c "create table if not exists bench_insert (id bigint generated always as identity primary key,
+    voter char(64) not null, choice text not null, cast_at timestamptz not null default now())" >/dev/null
+cat > target/bench-insert.sql <<'SQL'
+insert into bench_insert (voter, choice) values (md5(random()::text) || md5(random()::text), '101:1,205:1,317:1');
+SQL
+declare -A PG
+for c in ${CLIENTS//,/ }; do
+    PG[$c]=$(pgbench -h "${QATYSU_DB_HOST:-127.0.0.1}" -p "${QATYSU_DB_PORT:-5432}" -U "${QATYSU_DB_ADMIN_USER:-postgres}" \
+        -n -c "$c" -j 2 -T "$SECONDS_MEASURED" -f target/bench-insert.sql $DB 2>/dev/null | sed -n 's/^tps = \([0-9.]*\).*/\1/p')
+    echo "  $c clients: ${PG[$c]} tps" >&2
+done
+
+echo "API: ballots over HTTP with bearer tokens…" >&2
+cp="target/test-classes:target/classes:$(cat target/bench-classpath.txt)"
+"$JAVA_HOME/bin/java" -cp "$cp" kz.qatysu.voting.bench.BallotIntakeBenchmark "http://localhost:$PORTAL_PORT" \
+    "http://localhost:$KC_PORT" "$QATYSU_KEYCLOAK_ADMIN_PASSWORD" "$CLIENTS" "$WARMUP" "$SECONDS_MEASURED" > target/bench-api.tsv
+
+echo
+echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo); $(date -u +%Y-%m-%d)"
+printf '%-8s %14s %10s %10s %16s %7s\n' clients "API ballots/s" "p50 ms" "p99 ms" "pgbench rows/s" ratio
+tail -n +2 target/bench-api.tsv | while IFS=$'\t' read -r c rate p50 p99 max n errors; do
+    printf '%-8s %14s %10s %10s %16.0f %7.2f   (%s ballots, %s errors, max %s ms)\n' "$c" "$rate" "$p50" "$p99" \
+        "${PG[$c]}" "$(echo "$rate / ${PG[$c]}" | bc -l)" "$n" "$errors" "$max"
+done
