@@ -31,6 +31,24 @@ public final class SyntheticIins {
         }
     }
 
+    /** A fresh valid IIN of a man born on the given day (any century the IIN can say: 1800 to 2099). */
+    public static String bornOn(LocalDate birth) {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        int centurySex = 1 + 2 * ((birth.getYear() - 1800) / 100);
+        while (true) {
+            String prefix = String.format("%02d%02d%02d%d%04d", birth.getYear() % 100, birth.getMonthValue(),
+                    birth.getDayOfMonth(), centurySex, random.nextInt(10_000));
+            int[] d = new int[12];
+            for (int i = 0; i < 11; i++) {
+                d[i] = prefix.charAt(i) - '0';
+            }
+            int check = Iin.checkDigit(d);
+            if (check >= 0) {
+                return prefix + check;
+            }
+        }
+    }
+
     /** The same IIN with a wrong check digit. */
     public static String withWrongCheckDigit(String valid) {
         int last = valid.charAt(11) - '0';
