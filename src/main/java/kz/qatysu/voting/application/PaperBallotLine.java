@@ -1,7 +1,7 @@
 package kz.qatysu.voting.application;
 
 import java.io.Serializable;
-import java.time.Instant;
+import java.time.LocalDateTime;
 import java.util.List;
 
 /**
@@ -13,8 +13,8 @@ import java.util.List;
 public record PaperBallotLine(long id, String serial, String status, String voter, List<Version> versions)
         implements Serializable {
 
-    /** One entry: who typed it, when, and — on a mismatch only — what. */
-    public record Version(int ordinal, String enteredBy, Instant enteredAt, String voter, String choice)
+    /** One entry: who typed it, when (local time of the round), and — on a mismatch only — what. */
+    public record Version(int ordinal, String enteredBy, LocalDateTime enteredAt, String voter, String choice)
             implements Serializable {
     }
 }

@@ -12,6 +12,8 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -176,11 +178,12 @@ public class PaperBallotService {
     /** The round's paper ballots still waiting for an entry or a decision, oldest first. */
     public List<PaperBallotLine> openBallots(long roundId) {
         PaperRound round = round(roundId);
+        ZoneId zone = em.find(BudgetRound.class, roundId).calendar().zone();
         Map<Long, String> titles = new LinkedHashMap<>();
         round.options().forEach(o -> titles.put(o.proposalId(), o.title()));
         return em.createNamedQuery("PaperBallot.findOpenByRound", PaperBallot.class)
                 .setParameter("roundId", roundId).setParameter("statuses", OPEN).getResultStream()
-                .map(b -> line(b, titles))
+                .map(b -> line(b, titles, zone))
                 .toList();
     }
 
@@ -344,10 +347,11 @@ public class PaperBallotService {
                 round.paperAfterOnline().name(), options);
     }
 
-    private PaperBallotLine line(PaperBallot b, Map<Long, String> titles) {
+    private PaperBallotLine line(PaperBallot b, Map<Long, String> titles, ZoneId zone) {
         boolean showChoices = b.status() == PaperBallotStatus.MISMATCH;
         List<PaperBallotLine.Version> versions = b.entries().stream()
-                .map(e -> new PaperBallotLine.Version(e.ordinal(), e.enteredBy().id(), e.enteredAt(),
+                .map(e -> new PaperBallotLine.Version(e.ordinal(), e.enteredBy().id(),
+                        LocalDateTime.ofInstant(e.enteredAt(), zone),
                         showChoices ? voter(e.citizenId()) : null,
                         showChoices ? e.choice().map(c -> describe(c, titles)).orElse(null) : null))
                 .toList();
