@@ -14,6 +14,7 @@ import kz.qatysu.round.domain.Phase;
  * @param phaseStarts local date-times in {@code zoneId}, drafting excluded
  * @param nextPhase   {@code null} in the last phase
  * @param ballot      {@code null} until a ballot rule is chosen
+ * @param paperAfterOnline what happens to a paper ballot of a person who already voted online (REFUSE, FLAG)
  */
 public record AdminRoundView(long id, String territoryCode, TerritoryName territory, String titleKk, String titleRu,
                              String titleEn, String descriptionKk, String descriptionRu, String descriptionEn,
@@ -21,7 +22,7 @@ public record AdminRoundView(long id, String territoryCode, TerritoryName territ
                              String zoneId, Map<Phase, LocalDateTime> phaseStarts, Phase phase, Phase nextPhase,
                              List<RoundForm.Category> categories, RoundForm.Ballot ballot, String allocationRule,
                              String draftManifest, String frozenManifest, String frozenManifestSha256,
-                             Instant rulesFrozenAt) implements Serializable {
+                             Instant rulesFrozenAt, String paperAfterOnline) implements Serializable {
 
     public AdminRoundView {
         phaseStarts = Map.copyOf(phaseStarts);

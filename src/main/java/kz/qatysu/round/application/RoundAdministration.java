@@ -29,6 +29,7 @@ import kz.qatysu.proposal.domain.Proposal;
 import kz.qatysu.proposal.domain.ProposalStatus;
 import kz.qatysu.round.domain.BallotRule;
 import kz.qatysu.round.domain.BudgetRound;
+import kz.qatysu.round.domain.PaperAfterOnline;
 import kz.qatysu.round.domain.Phase;
 import kz.qatysu.round.domain.PhaseChanged;
 import kz.qatysu.round.domain.PhaseCalendar;
@@ -130,6 +131,26 @@ public class RoundAdministration {
         round.chooseBallotRule(ballotRule(ballot));
         round.chooseAllocationRule(allocationRule == null ? null : allocationRule.strip());
         audit.record(caller(), "round.rules", "BudgetRound", roundId, before, RoundSnapshots.of(round));
+    }
+
+    /**
+     * Chooses what happens to a paper ballot of a person who already voted online: {@code REFUSE} or {@code FLAG}.
+     *
+     * @throws kz.qatysu.round.domain.RulesFrozen once voting has opened
+     * @throws DomainRuleViolation {@code round.error.paper-after-online} for any other value
+     */
+    @RolesAllowed(Roles.ADMIN)
+    public void choosePaperAfterOnline(long roundId, String rule) {
+        BudgetRound round = lock(roundId);
+        var before = RoundSnapshots.of(round);
+        PaperAfterOnline chosen;
+        try {
+            chosen = PaperAfterOnline.valueOf(rule == null ? "" : rule.strip());
+        } catch (IllegalArgumentException e) {
+            throw new DomainRuleViolation("round.error.paper-after-online");
+        }
+        round.choosePaperAfterOnline(chosen);
+        audit.record(caller(), "round.paper-after-online", "BudgetRound", roundId, before, RoundSnapshots.of(round));
     }
 
     /** The operator moves the round to its next phase now, whatever the calendar says. */
@@ -330,7 +351,8 @@ public class RoundAdministration {
                 r.calendar().zone().getId(), starts, r.phase(), r.nextPhase().orElse(null), categories, ballot,
                 r.allocationRule().orElse(null), r.manifest().json(),
                 frozen.map(kz.qatysu.round.domain.RulesManifest::json).orElse(null),
-                frozen.map(kz.qatysu.round.domain.RulesManifest::sha256).orElse(null), r.rulesFrozenAt().orElse(null));
+                frozen.map(kz.qatysu.round.domain.RulesManifest::sha256).orElse(null), r.rulesFrozenAt().orElse(null),
+                r.paperAfterOnline().name());
     }
 
     private TerritoryName territoryName(KatoCode code) {

@@ -33,6 +33,7 @@ final class RoundSnapshots {
         m.put("categories", categories);
         m.put("ballotRule", r.ballotRule().filter(b -> b.kind() != null).map(RoundSnapshots::ballot).orElse(null));
         m.put("allocationRule", r.allocationRule().orElse(null));
+        m.put("paperAfterOnline", r.paperAfterOnline().name());
         m.put("manifestSha256", r.frozenManifest().map(x -> x.sha256()).orElse(null));
         return m;
     }

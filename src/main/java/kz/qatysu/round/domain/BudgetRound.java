@@ -125,6 +125,10 @@ public class BudgetRound {
     @Column(name = "allocation_rule", length = 80)
     private String allocationRule;
 
+    @Enumerated(EnumType.STRING)
+    @Column(name = "paper_after_online", nullable = false, length = 10)
+    private PaperAfterOnline paperAfterOnline = PaperAfterOnline.REFUSE;
+
     @Column(name = "rules_manifest")
     private String rulesManifest;
 
@@ -310,6 +314,16 @@ public class BudgetRound {
         }
     }
 
+    /**
+     * What happens to a paper ballot of a person who already voted online (default {@link PaperAfterOnline#REFUSE}).
+     *
+     * @throws RulesFrozen after voting opened
+     */
+    public void choosePaperAfterOnline(PaperAfterOnline rule) {
+        requireRulesOpen();
+        this.paperAfterOnline = Objects.requireNonNull(rule, "rule");
+    }
+
     private void requireRulesOpen() {
         if (rulesFrozenAt != null) {
             throw new RulesFrozen();
@@ -411,6 +425,10 @@ public class BudgetRound {
         eligibility.put("residence", "territory-subtree");
         m.put("eligibility", eligibility);
         m.put("supportThreshold", supportThreshold);
+        // Only when not the default, so that manifests of rounds set up before this rule existed read the same.
+        if (paperAfterOnline() != PaperAfterOnline.REFUSE) {
+            m.put("paperAfterOnline", paperAfterOnline().name());
+        }
         Map<String, Object> starts = new LinkedHashMap<>();
         phaseStarts.forEach((p, at) -> starts.put(p.name().toLowerCase(Locale.ROOT), at.toString()));
         Map<String, Object> cal = new LinkedHashMap<>();
@@ -534,6 +552,10 @@ public class BudgetRound {
 
     public Optional<String> allocationRule() {
         return Optional.ofNullable(allocationRule);
+    }
+
+    public PaperAfterOnline paperAfterOnline() {
+        return paperAfterOnline == null ? PaperAfterOnline.REFUSE : paperAfterOnline;
     }
 
     public boolean rulesFrozen() {

@@ -33,6 +33,7 @@ public class RoundAdminBacking implements Serializable {
     static final String ROUND_FORM = "roundForm";
     static final String CATEGORIES_FORM = "categoriesForm";
     static final String RULES_FORM = "rulesForm";
+    static final String PAPER_FORM = "paperForm";
     private static final String COMPARISON = "_comparison";
     private static final String COMPARISON_EXCLUSION = "_comparison_exclusion";
 
@@ -58,6 +59,7 @@ public class RoundAdminBacking implements Serializable {
     private BallotFields ballot;
     private String allocationRule;
     private List<SelectItem> allocationRules;
+    private String paperAfterOnline;
 
     /** View action: loads the round (404 for an unknown or malformed id). */
     public void load() {
@@ -69,6 +71,7 @@ public class RoundAdminBacking implements Serializable {
         categories = new ArrayList<>(round.categories().stream().map(CategoryRow::of).toList());
         ballot = BallotFields.of(round.ballot());
         allocationRule = round.allocationRule();
+        paperAfterOnline = round.paperAfterOnline();
         allocationRules = AllocationRules.keys().stream()
                 .map(key -> new SelectItem(key, key + " — " + describe(key)))
                 .toList();
@@ -119,6 +122,12 @@ public class RoundAdminBacking implements Serializable {
         boolean saved = actions.attemptPerField(fieldOf,
                 () -> administration.chooseRules(round.id(), ballot.toBallot(), allocationRule));
         return saved ? done("admin.round.rules-saved") : null;
+    }
+
+    public String savePaperAfterOnline() {
+        boolean saved = actions.attempt(PAPER_FORM + ":paperAfterOnline",
+                () -> administration.choosePaperAfterOnline(round.id(), paperAfterOnline));
+        return saved ? done("admin.round.paperAfterOnline.saved") : null;
     }
 
     public String advance() {
@@ -193,5 +202,17 @@ public class RoundAdminBacking implements Serializable {
 
     public void setAllocationRule(String allocationRule) {
         this.allocationRule = allocationRule;
+    }
+
+    public List<String> getPaperAfterOnlineRules() {
+        return List.of("REFUSE", "FLAG");
+    }
+
+    public String getPaperAfterOnline() {
+        return paperAfterOnline;
+    }
+
+    public void setPaperAfterOnline(String paperAfterOnline) {
+        this.paperAfterOnline = paperAfterOnline;
     }
 }

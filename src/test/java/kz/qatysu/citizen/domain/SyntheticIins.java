@@ -31,13 +31,13 @@ public final class SyntheticIins {
         }
     }
 
-    /** A valid IIN of someone born on that day (1800-2099); only for ages a 19th-century birth cannot give. */
+    /** A fresh valid IIN of a man born on the given day (any century the IIN can say: 1800 to 2099). */
     public static String bornOn(LocalDate birth) {
         ThreadLocalRandom random = ThreadLocalRandom.current();
-        int centuryBase = 1 + 2 * ((birth.getYear() - 1800) / 100);
+        int centurySex = 1 + 2 * ((birth.getYear() - 1800) / 100);
         while (true) {
             String prefix = String.format("%02d%02d%02d%d%04d", birth.getYear() % 100, birth.getMonthValue(),
-                    birth.getDayOfMonth(), centuryBase + random.nextInt(2), random.nextInt(10_000));
+                    birth.getDayOfMonth(), centurySex, random.nextInt(10_000));
             int[] d = new int[12];
             for (int i = 0; i < 11; i++) {
                 d[i] = prefix.charAt(i) - '0';
