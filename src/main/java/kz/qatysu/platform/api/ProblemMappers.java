@@ -25,7 +25,7 @@ public final class ProblemMappers {
     private ProblemMappers() {
     }
 
-    static Locale locale(HttpHeaders headers) {
+    public static Locale locale(HttpHeaders headers) {
         List<Locale> accepted = headers == null ? List.of() : headers.getAcceptableLanguages();
         for (Locale locale : accepted) {
             if (LocaleSettings.LANGUAGES.contains(locale.getLanguage())) {
@@ -35,7 +35,7 @@ public final class ProblemMappers {
         return Locale.of(LocaleSettings.DEFAULT_LANGUAGE);
     }
 
-    static String text(Locale locale, String key, Object... args) {
+    public static String text(Locale locale, String key, Object... args) {
         try {
             String pattern = ResourceBundle.getBundle(Messages.BUNDLE, locale).getString(key);
             return args.length == 0 ? pattern : new MessageFormat(pattern, locale).format(args);
@@ -59,8 +59,18 @@ public final class ProblemMappers {
         @Override
         public Response toResponse(ApiProblem e) {
             Locale locale = locale();
-            return Problem.of(e.status(), e.code(), text(locale, "api.problem." + e.code() + ".title"),
-                    text(locale, e.messageKey(), e.args())).toResponse();
+            String title = text(locale, "api.problem." + e.code() + ".title");
+            if (title.startsWith("api.problem.")) {
+                // Codes of one family share a title (e.g. every rule a ballot can break: 422).
+                title = text(locale, "api.problem.status-" + e.status() + ".title");
+            }
+            Response response = Problem.of(e.status(), e.code(), title, text(locale, e.messageKey(), e.args()))
+                    .toResponse();
+            if (e.status() == 401) {
+                // RFC 6750: the scheme the client must use.
+                response.getHeaders().putSingle(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"qatysu\"");
+            }
+            return response;
         }
     }
 

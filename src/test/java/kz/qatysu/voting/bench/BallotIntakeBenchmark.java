@@ -1,0 +1,222 @@
+package kz.qatysu.voting.bench;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
+import kz.qatysu.citizen.domain.SyntheticIins;
+import kz.qatysu.platform.testing.MobileTokens;
+
+/**
+ * Ballot intake over the mobile API, with authentication, as a real client fleet would load it: registers synthetic
+ * residents of Bostandyk in the stand-in eGov realm (Keycloak admin API), signs each in through the
+ * {@code qatysu-mobile} client (authorization code + PKCE, brokered by eGov) for a bearer token, then runs
+ * closed-loop clients — each one person casting and re-casting a random valid ballot of the Bostandyk approval round
+ * — for a warm-up and a measured interval per client count. Prints sustained ballots per second and p50/p99 latency.
+ * Run by {@code bench/ballot-intake-benchmark.sh}, which also measures PostgreSQL's own ceiling with pgbench.
+ *
+ * <p>Arguments: portal URL, Keycloak URL, Keycloak admin password, client counts (comma-separated), warm-up seconds,
+ * measured seconds.
+ */
+public final class BallotIntakeBenchmark {
+
+    private static final String ROUND_TITLE_RU = "Бостандык: безопасные улицы 2026";
+
+    private BallotIntakeBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String portal = args[0];
+        String keycloak = args[1];
+        String adminPassword = args[2];
+        int[] clientCounts = Arrays.stream(args[3].split(",")).mapToInt(Integer::parseInt).toArray();
+        int warmup = Integer.parseInt(args[4]);
+        int seconds = Integer.parseInt(args[5]);
+        int people = Arrays.stream(clientCounts).max().orElseThrow();
+
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        List<String> iins = registerResidents(http, keycloak, adminPassword, people);
+        long started = System.nanoTime();
+        List<String> tokens = new ArrayList<>();
+        for (String iin : iins) {
+            tokens.add(MobileTokens.citizenToken(keycloak, iin, "bench"));
+        }
+        System.err.printf("%d bearer tokens through PKCE in %.1f s%n", tokens.size(), (System.nanoTime() - started) / 1e9);
+
+        JsonObject round = votingRound(http, portal, tokens.get(0));
+        long roundId = Long.parseLong(round.getString("id"));
+        List<Long> projects = round.getJsonArray("proposals").getValuesAs(JsonObject.class).stream()
+                .map(p -> Long.parseLong(p.getString("id"))).toList();
+        int maxPicks = round.getInt("maxPicks");
+        System.err.printf("round %d, %d projects, up to %d picks%n", roundId, projects.size(), maxPicks);
+
+        System.out.println("clients\tballots_per_s\tp50_ms\tp99_ms\tmax_ms\tballots\terrors");
+        for (int clients : clientCounts) {
+            Result r = run(portal, roundId, projects, maxPicks, tokens.subList(0, clients), warmup, seconds);
+            System.out.printf("%d\t%.0f\t%.1f\t%.1f\t%.1f\t%d\t%d%n", clients, r.count / (double) seconds,
+                    r.percentile(0.50), r.percentile(0.99), r.percentile(1.0), r.count, r.errors);
+        }
+    }
+
+    /** The outcome of one measured interval: latencies in nanoseconds of the successful casts, and the failures. */
+    private record Result(long[] latencies, int count, int errors) {
+        double percentile(double p) {
+            if (count == 0) {
+                return Double.NaN;
+            }
+            int index = (int) Math.ceil(p * count) - 1;
+            return latencies[Math.max(0, Math.min(count - 1, index))] / 1e6;
+        }
+    }
+
+    private static Result run(String portal, long roundId, List<Long> projects, int maxPicks, List<String> tokens,
+                              int warmup, int seconds) throws Exception {
+        AtomicBoolean measuring = new AtomicBoolean(false);
+        AtomicBoolean stop = new AtomicBoolean(false);
+        ExecutorService pool = Executors.newFixedThreadPool(tokens.size());
+        List<Future<long[]>> clients = new ArrayList<>();
+        URI ballot = URI.create(portal + "/api/v1/rounds/" + roundId + "/ballot");
+        for (String token : tokens) {
+            clients.add(pool.submit(() -> {
+                // One connection per client, like one phone.
+                HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                        .connectTimeout(Duration.ofSeconds(10)).build();
+                long[] latencies = new long[1 << 16];
+                int n = 0;
+                int errors = 0;
+                while (!stop.get()) {
+                    HttpRequest request = HttpRequest.newBuilder(ballot).timeout(Duration.ofSeconds(30))
+                            .header("Authorization", "Bearer " + token)
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(randomBallot(projects, maxPicks))).build();
+                    long t0 = System.nanoTime();
+                    int status;
+                    try {
+                        status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+                    } catch (java.io.IOException e) {
+                        status = -1;
+                    }
+                    long took = System.nanoTime() - t0;
+                    if (measuring.get()) {
+                        if (status == 201 || status == 200) {
+                            if (n == latencies.length) {
+                                latencies = Arrays.copyOf(latencies, n * 2);
+                            }
+                            latencies[n++] = took;
+                        } else {
+                            errors++;
+                        }
+                    }
+                }
+                long[] out = Arrays.copyOf(latencies, n + 1);
+                out[n] = -errors - 1L;
+                return out;
+            }));
+        }
+        Thread.sleep(warmup * 1000L);
+        measuring.set(true);
+        Thread.sleep(seconds * 1000L);
+        measuring.set(false);
+        stop.set(true);
+        List<Long> all = new ArrayList<>();
+        int errors = 0;
+        for (Future<long[]> f : clients) {
+            long[] l = f.get();
+            for (int i = 0; i < l.length - 1; i++) {
+                all.add(l[i]);
+            }
+            errors += (int) (-l[l.length - 1] - 1);
+        }
+        pool.shutdown();
+        long[] sorted = all.stream().mapToLong(Long::longValue).sorted().toArray();
+        return new Result(sorted, sorted.length, errors);
+    }
+
+    private static String randomBallot(List<Long> projects, int maxPicks) {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        List<Long> shuffled = new ArrayList<>(projects);
+        java.util.Collections.shuffle(shuffled, random);
+        int picks = 1 + random.nextInt(Math.min(maxPicks, shuffled.size()));
+        return shuffled.subList(0, picks).stream().map(id -> "\"" + id + "\"")
+                .collect(Collectors.joining(",", "{\"projects\":[", "]}"));
+    }
+
+    /** The Bostandyk approval round among the rounds open to the caller. */
+    private static JsonObject votingRound(HttpClient http, String portal, String token) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(portal + "/api/v1/me/rounds"))
+                .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("GET /api/v1/me/rounds: " + response.statusCode() + " " + response.body());
+        }
+        JsonArray rounds = Json.createReader(new StringReader(response.body())).readArray();
+        return rounds.getValuesAs(JsonObject.class).stream()
+                .filter(r -> r.getJsonObject("title").getString("ru").equals(ROUND_TITLE_RU)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no open round titled " + ROUND_TITLE_RU));
+    }
+
+    /** Synthetic residents of Bostandyk in the eGov realm (born in the 1800s: no living person holds these IINs). */
+    private static List<String> registerResidents(HttpClient http, String keycloak, String adminPassword, int n)
+            throws Exception {
+        HttpResponse<String> tokenResponse = http.send(HttpRequest.newBuilder(
+                        URI.create(keycloak + "/realms/master/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form(Map.of("grant_type", "password",
+                        "client_id", "admin-cli", "username", "admin", "password", adminPassword)))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (tokenResponse.statusCode() != 200) {
+            throw new IllegalStateException("Keycloak admin login: " + tokenResponse.statusCode());
+        }
+        String admin = Json.createReader(new StringReader(tokenResponse.body())).readObject().getString("access_token");
+        List<String> iins = new ArrayList<>();
+        while (iins.size() < n) {
+            String iin = SyntheticIins.next();
+            String birth = "18" + iin.substring(0, 2) + "-" + iin.substring(2, 4) + "-" + iin.substring(4, 6);
+            JsonObject user = Json.createObjectBuilder()
+                    .add("username", iin).add("enabled", true)
+                    .add("attributes", Json.createObjectBuilder()
+                            .add("iin", Json.createArrayBuilder().add(iin))
+                            .add("surname", Json.createArrayBuilder().add("Сынақов"))
+                            .add("name", Json.createArrayBuilder().add("Өлшем"))
+                            .add("patronymic", Json.createArrayBuilder().add("Жүктемеұлы"))
+                            .add("birthdate", Json.createArrayBuilder().add(birth))
+                            .add("kato", Json.createArrayBuilder().add("751410000")))
+                    .add("credentials", Json.createArrayBuilder().add(Json.createObjectBuilder()
+                            .add("type", "password").add("value", "bench").add("temporary", false)))
+                    .add("requiredActions", JsonValue.EMPTY_JSON_ARRAY)
+                    .build();
+            HttpResponse<String> created = http.send(HttpRequest.newBuilder(
+                            URI.create(keycloak + "/admin/realms/egov/users"))
+                    .header("Authorization", "Bearer " + admin).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(user.toString())).build(), HttpResponse.BodyHandlers.ofString());
+            if (created.statusCode() == 201) {
+                iins.add(iin);
+            } else if (created.statusCode() != 409) {
+                throw new IllegalStateException("creating an eGov user: " + created.statusCode() + " " + created.body());
+            }
+        }
+        return iins;
+    }
+
+    private static String form(Map<String, String> fields) {
+        return fields.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
+    }
+}
