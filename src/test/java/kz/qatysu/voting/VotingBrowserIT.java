@@ -17,6 +17,7 @@ import kz.qatysu.voting.domain.Receipt;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 
 /**
@@ -95,7 +96,15 @@ public class VotingBrowserIT extends PortalBrowserTest {
     }
 
     private static void awaitMessage(String text) {
-        browser.await(d -> d.findElement(By.id("globalMessages")).getText().contains(text));
+        // The page may still be the one the click left: its elements go stale as the answer arrives.
+        browser.await(d -> {
+            try {
+                return d.findElement(By.id("globalMessages")).getText().contains(text);
+            } catch (StaleElementReferenceException e) {
+                return false;
+            }
+        });
+        browser.awaitPageReady();
     }
 
     private static String receipt() {
@@ -262,6 +271,9 @@ public class VotingBrowserIT extends PortalBrowserTest {
         assertThat(browser.driver().findElements(By.id("ballotForm"))).isEmpty();
         browser.screenshot("ballot-ineligible-en");
         assertThat(casts(roundId, ESIL_RESIDENT)).isZero();
+
+        browser.open(PORTAL + "/cabinet/ballot.xhtml?round=999999999");
+        assertThat(browser.text(By.id("errorHeading"))).isEqualTo("Page not found");
     }
 
     @Test

@@ -14,6 +14,7 @@ import kz.qatysu.platform.domain.DomainRuleViolation;
 import kz.qatysu.platform.faces.FacesActions;
 import kz.qatysu.platform.faces.Messages;
 import kz.qatysu.platform.faces.ViewParameters;
+import kz.qatysu.platform.security.NotFound;
 import kz.qatysu.round.application.RoundCatalog;
 import kz.qatysu.round.application.RoundCatalog.RoundDetail;
 import kz.qatysu.round.domain.BallotRule;
@@ -97,9 +98,10 @@ public class BallotBacking implements Serializable {
             return;
         }
         var id = ViewParameters.id(round);
-        detail = id.flatMap(catalog::roundDetail).orElse(null);
+        // 404 rendered in this request (FacesActions): the container's error dispatch fails on /cabinet pages on
+        // Payara 7 (payara/Payara#7772).
+        detail = actions.attempt(null, () -> id.flatMap(catalog::roundDetail).orElseThrow(() -> new NotFound("round")));
         if (detail == null) {
-            ViewParameters.notFound();
             return;
         }
         roundId = id.get();
