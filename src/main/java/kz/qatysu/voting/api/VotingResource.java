@@ -66,7 +66,7 @@ public class VotingResource {
     public Response cast(@PathParam("id") String id, String body) {
         long roundId = QueryParameters.id(id);
         calls.requireCitizen();
-        BallotChoice choice = BallotBody.parse(body);
+        BallotChoice choice = CitizenCalls.refusalsAsProblems(() -> BallotBody.parse(body));
         BallotBox.Cast cast = calls.asCitizen(() -> voting.cast(roundId, choice, Channel.MOBILE));
         VotingViews.Cast answer = new VotingViews.Cast(cast.receipt(), cast.version());
         if (!cast.changed()) {
