@@ -58,10 +58,27 @@ for c in ${CLIENTS//,/ }; do
     echo "  $c clients: ${PG[$c]} tps" >&2
 done
 
+# CPU seconds (user + system) used so far by the processes whose command line matches a pattern.
+cpu_seconds() {
+    local ticks=0 pid
+    for pid in $(pgrep -f "$1"); do
+        [ -r "/proc/$pid/stat" ] && ticks=$((ticks + $(awk '{print $14 + $15}' "/proc/$pid/stat" 2>/dev/null || echo 0)))
+    done
+    echo "scale=1; $ticks / $(getconf CLK_TCK)" | bc
+}
+
 echo "API: ballots over HTTP with bearer tokens…" >&2
 cp="target/test-classes:target/classes:$(cat target/bench-classpath.txt)"
-"$JAVA_HOME/bin/java" -cp "$cp" kz.qatysu.voting.bench.BallotIntakeBenchmark "http://localhost:$PORTAL_PORT" \
-    "http://localhost:$KC_PORT" "$QATYSU_KEYCLOAK_ADMIN_PASSWORD" "$CLIENTS" "$WARMUP" "$SECONDS_MEASURED" > target/bench-api.tsv
+payara0=$(cpu_seconds payara-micro.jar); pg0=$(cpu_seconds "postgres: .* $DB "); kc0=$(cpu_seconds keycloak)
+start=$(date +%s.%N)
+TIMEFORMAT='%U %S'
+{ time "$JAVA_HOME/bin/java" -cp "$cp" kz.qatysu.voting.bench.BallotIntakeBenchmark "http://localhost:$PORTAL_PORT" \
+    "http://localhost:$KC_PORT" "$QATYSU_KEYCLOAK_ADMIN_PASSWORD" "$CLIENTS" "$WARMUP" "$SECONDS_MEASURED" \
+    > target/bench-api.tsv ; } 2> target/bench-harness-time.txt
+wall=$(echo "$(date +%s.%N) - $start" | bc)
+payara=$(echo "$(cpu_seconds payara-micro.jar) - $payara0" | bc); pg=$(echo "$(cpu_seconds "postgres: .* $DB ") - $pg0" | bc)
+kc=$(echo "$(cpu_seconds keycloak) - $kc0" | bc)
+harness=$(tail -n 1 target/bench-harness-time.txt | awk '{print $1 + $2}')
 
 echo
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo); $(date -u +%Y-%m-%d)"
@@ -70,3 +87,6 @@ tail -n +2 target/bench-api.tsv | while IFS=$'\t' read -r c rate p50 p99 max n e
     printf '%-8s %14s %10s %10s %16.0f %7.2f   (%s ballots, %s errors, max %s ms)\n' "$c" "$rate" "$p50" "$p99" \
         "${PG[$c]}" "$(echo "$rate / ${PG[$c]}" | bc -l)" "$n" "$errors" "$max"
 done
+echo
+printf 'CPU during the API part (%.0f s wall, %d cores = %.0f core-seconds): Payara Micro %s s, PostgreSQL %s s, load generator %s s, Keycloak %s s\n' \
+    "$wall" "$(nproc)" "$(echo "$wall * $(nproc)" | bc)" "$payara" "$pg" "$harness" "$kc"

@@ -14,6 +14,7 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Objects;
+import kz.qatysu.territory.domain.KatoCode;
 import kz.qatysu.territory.domain.Territory;
 
 /**
@@ -57,6 +58,10 @@ public class Citizen {
     @JoinColumn(name = "territory_code")
     private Territory residence;
 
+    /** The residence's code as stored, read without loading the territory (eligibility checks on every ballot). */
+    @Column(name = "territory_code", insertable = false, updatable = false)
+    private String residenceCode;
+
     @Column(name = "first_login_at", nullable = false, updatable = false)
     private Instant firstLoginAt;
 
@@ -89,6 +94,7 @@ public class Citizen {
         this.givenName = name.givenName();
         this.patronymic = name.patronymic();
         this.residence = Objects.requireNonNull(residence, "residence");
+        this.residenceCode = residence.getCode();
         this.lastLoginAt = Objects.requireNonNull(now, "now");
         this.loginCount++;
     }
@@ -116,6 +122,10 @@ public class Citizen {
 
     public Territory residence() {
         return residence;
+    }
+
+    public KatoCode residenceCode() {
+        return KatoCode.of(residenceCode);
     }
 
     public Instant firstLoginAt() {

@@ -5,6 +5,7 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonReaderFactory;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonParsingException;
@@ -27,13 +28,16 @@ final class BallotBody {
 
     static final int MAX_ENTRIES = 1000;
 
+    /** One reader factory for good: {@code Json.createReader} looks the provider up through ServiceLoader on every call. */
+    private static final JsonReaderFactory READERS = Json.createReaderFactory(Map.of());
+
     private BallotBody() {
     }
 
     static BallotChoice parse(String body) {
         JsonObject json;
         try {
-            JsonValue value = Json.createReader(new StringReader(body == null ? "" : body)).readValue();
+            JsonValue value = READERS.createReader(new StringReader(body == null ? "" : body)).readValue();
             if (value.getValueType() != JsonValue.ValueType.OBJECT) {
                 throw invalid("object");
             }

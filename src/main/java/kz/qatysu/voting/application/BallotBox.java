@@ -1,6 +1,7 @@
 package kz.qatysu.voting.application;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -17,6 +18,7 @@ import kz.qatysu.platform.domain.DomainRuleViolation;
 import kz.qatysu.platform.security.NotFound;
 import kz.qatysu.round.domain.BudgetRound;
 import kz.qatysu.round.domain.Phase;
+import kz.qatysu.round.domain.PhaseChanged;
 import kz.qatysu.voting.domain.BallotChoice;
 import kz.qatysu.voting.domain.BallotOption;
 import kz.qatysu.voting.domain.Channel;
@@ -40,6 +42,8 @@ public class BallotBox {
     private VotingKeys keys;
     @Inject
     private Clock clock;
+
+    private final Map<Long, List<BallotOption>> ballots = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** A stored cast: the receipt code, the ballot version, and whether it changed anything. */
     public record Cast(String receipt, int version, boolean changed) {
@@ -73,7 +77,7 @@ public class BallotBox {
      * round's territory, and the minimum age on the last day of voting.
      */
     public static Optional<DomainRuleViolation> ineligibility(BudgetRound round, Citizen citizen) {
-        if (!round.isResident(citizen.residence().code())) {
+        if (!round.isResident(citizen.residenceCode())) {
             return Optional.of(new DomainRuleViolation("voting.error.not-resident"));
         }
         if (Period.between(citizen.birthDate(), round.lastDayOfVoting()).getYears() < round.minimumAge()) {
@@ -82,8 +86,19 @@ public class BallotBox {
         return Optional.empty();
     }
 
-    /** The projects on the round's ballot with their assessed costs, by proposal id. */
+    /**
+     * The projects on the round's ballot with their assessed costs, by proposal id. Fixed once voting opened (the
+     * ballot is placed before; results come after the close), so kept per round while it is in voting.
+     */
     public List<BallotOption> options(long roundId) {
+        return ballots.computeIfAbsent(roundId, this::loadOptions);
+    }
+
+    void onPhaseChanged(@Observes PhaseChanged change) {
+        ballots.remove(change.roundId());
+    }
+
+    private List<BallotOption> loadOptions(long roundId) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("select id, assessed_cost from proposal where round_id = ?1 "
                         + "and status = 'ON_BALLOT' order by id")
