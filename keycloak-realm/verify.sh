@@ -58,6 +58,8 @@ d=json.load(open(sys.argv[1]))
 for k in sys.argv[2].split("."):
     d=d.get(k) if isinstance(d,dict) else None
 print("" if d is None else (json.dumps(d,ensure_ascii=False) if isinstance(d,(list,dict)) else d))' "$1" "$2"; }
+has_aud() { python3 -c 'import sys,json;a=json.load(open(sys.argv[1])).get("aud");a=[a] if isinstance(a,str) else (a or []);sys.exit(0 if sys.argv[2] in a else 1)' "$1" "$2"; }
+lacks_aud() { ! has_aud "$1" "$2"; }
 has_group() { python3 -c 'import sys,json;sys.exit(0 if sys.argv[2] in (json.load(open(sys.argv[1])).get("groups") or []) else 1)' "$1" "$2"; }
 
 # authorize at qatysu for qatysu-portal; $1 = extra query; $2 = cookie jar; prints HTML page path
@@ -131,6 +133,7 @@ if citizen_login c1; then
   check "access token groups contains citizen ($(jget "$A" groups))" has_group "$A" citizen
   check "id token preferred_username/iin/groups" test "$(jget "$I" preferred_username)" = "$CITIZEN_IIN" -a "$(jget "$I" iin)" = "$CITIZEN_IIN" -a -n "$(jget "$I" groups)"
   check "id token aud = qatysu-portal, iss = qatysu realm" test "$(jget "$I" aud)" = "qatysu-portal" -a "$(jget "$I" iss)" = "$REALM_URL"
+  check "portal access token lacks the mobile API audience qatysu-api (aud $(jget "$A" aud))" lacks_aud "$A" qatysu-api
   curl -s -H "Authorization: Bearer $(cat "$WORK/c1.accesstoken")" "$REALM_URL/protocol/openid-connect/userinfo" > "$WORK/ui.json"
   check "userinfo carries iin/kato/groups" test "$(jget "$WORK/ui.json" iin)" = "$CITIZEN_IIN" -a -n "$(jget "$WORK/ui.json" kato)" -a -n "$(jget "$WORK/ui.json" groups)"
   SUB1=$(jget "$A" sub)
@@ -230,6 +233,39 @@ code=$(curl -s -o "$WORK/page.html" -w '%{http_code}' "$M&code_challenge=E9Melho
 check "mobile: authorize with S256 code_challenge shows the login page (HTTP $code)" test "$code" = 200
 code=$(curl -s -o /dev/null -w '%{http_code}' "$REALM_URL/protocol/openid-connect/auth?client_id=qatysu-mobile&response_type=code&scope=openid&redirect_uri=$(urlenc http://127.0.0.1:7777/callback/../evil)&code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM&code_challenge_method=S256")
 check "mobile: unregistered redirect_uri refused (HTTP $code)" test "$code" = 400
+# brokered PKCE login as the app does it; $1 = tag; $2 = verifier sent at the exchange (default: the right one).
+# Writes $WORK/$1.tok.json (the token response).
+mobile_login() { local tag="$1" jar="$WORK/$1.jar" verifier challenge action cb REDIRECT="http://127.0.0.1:7777/callback"
+  : > "$jar"
+  verifier="$(rnd)$(rnd)"
+  challenge=$(python3 -c 'import sys,hashlib,base64;print(base64.urlsafe_b64encode(hashlib.sha256(sys.argv[1].encode()).digest()).decode().rstrip("="))' "$verifier")
+  follow "$M&kc_idp_hint=egov&code_challenge=$challenge&code_challenge_method=S256" "$jar" >/dev/null
+  action=$(form_action "$WORK/page.html")
+  case "$action" in "$KC_URL/realms/egov/"*) ;; *) echo "  (no egov login form; action=$action)"; return 1;; esac
+  cb=$(curl -s -o "$WORK/page.html" -b "$jar" -c "$jar" -w '%{redirect_url}' \
+      --data-urlencode "username=$CITIZEN_IIN" --data-urlencode "password=$CITIZEN_PASSWORD" --data-urlencode credentialId= "$action")
+  case "$cb" in "$REDIRECT"*) ;; *) cb=$(follow "$cb" "$jar");; esac
+  [ -n "$cb" ] || { echo "  (no redirect to $REDIRECT)"; return 1; }
+  curl -s -d grant_type=authorization_code -d client_id=qatysu-mobile --data-urlencode "code=$(qparam "$cb" code)" \
+      --data-urlencode "redirect_uri=$REDIRECT" --data-urlencode "code_verifier=${2:-$verifier}" \
+      "$REALM_URL/protocol/openid-connect/token" > "$WORK/$tag.tok.json"
+}
+if mobile_login m0 "$(rnd)$(rnd)"; then
+  check "mobile: code exchange with another code_verifier refused ($(jget "$WORK/m0.tok.json" error))" test "$(jget "$WORK/m0.tok.json" error)" = invalid_grant
+else
+  fail "mobile: brokered PKCE login (wrong verifier case)"
+fi
+if mobile_login m1 && [ -n "$(jget "$WORK/m1.tok.json" access_token)" ]; then
+  jwt_payload "$(jget "$WORK/m1.tok.json" access_token)" > "$WORK/m1.at.json"
+  jwt_payload "$(jget "$WORK/m1.tok.json" id_token)" > "$WORK/m1.id.json"
+  check "mobile: access token aud contains qatysu-api ($(jget "$WORK/m1.at.json" aud))" has_aud "$WORK/m1.at.json" qatysu-api
+  check "mobile: access token azp = qatysu-mobile, typ = Bearer" test "$(jget "$WORK/m1.at.json" azp)" = qatysu-mobile -a "$(jget "$WORK/m1.at.json" typ)" = Bearer
+  check "mobile: access token preferred_username = iin = $CITIZEN_IIN, groups contains citizen" \
+      test "$(jget "$WORK/m1.at.json" preferred_username)" = "$CITIZEN_IIN" -a "$(jget "$WORK/m1.at.json" iin)" = "$CITIZEN_IIN" -a -n "$(has_group "$WORK/m1.at.json" citizen && echo y)"
+  check "mobile: ID token aud is the app only ($(jget "$WORK/m1.id.json" aud))" test "$(jget "$WORK/m1.id.json" aud)" = qatysu-mobile
+else
+  fail "mobile: brokered PKCE login returns tokens ($(head -c 200 "$WORK/m1.tok.json" 2>/dev/null))"
+fi
 code=$(curl -s -o /dev/null -w '%{http_code}' -d grant_type=password -d client_id=qatysu-mobile -d username="$STAFF_USER" -d password="$STAFF_PASSWORD" "$REALM_URL/protocol/openid-connect/token")
 check "mobile: direct access grants disabled (HTTP $code)" test "$code" = 400 -o "$code" = 401
 code=$(curl -s -o /dev/null -w '%{http_code}' -u "qatysu-portal:$SECRET" -d grant_type=password -d username="$STAFF_USER" -d password="$STAFF_PASSWORD" "$REALM_URL/protocol/openid-connect/token")

@@ -157,7 +157,10 @@ public class MobileApiIT {
                         .replace("871130200112", "800416100254").getBytes(java.nio.charset.StandardCharsets.UTF_8));
         String portalToken = MobileTokens.tokens(KeycloakServer.url(), new MobileTokens.Client("qatysu-portal",
                 System.getenv("QATYSU_OIDC_CLIENT_SECRET"), Portal.URL + "/callback"), "871130200112", "demo").get("access_token");
-        for (String bad : List.of(parts[0] + "." + otherPayload + "." + parts[2], portalToken, "garbage", neighbour + "x")) {
+        String egovToken = MobileTokens.egovToken(KeycloakServer.url(), System.getenv("QATYSU_BROKER_CLIENT_SECRET"),
+                "871130200112", "demo");
+        for (String bad : List.of(parts[0] + "." + otherPayload + "." + parts[2], portalToken, egovToken, "garbage",
+                neighbour + "x")) {
             Answer refused = send("POST", "/rounds/" + id + "/ballot", bad, body, "ru");
             assertThat(refused.status()).as(bad.substring(0, Math.min(8, bad.length()))).isEqualTo(401);
             assertThat(refused.object().getString("code")).isEqualTo("invalid-token");
@@ -165,6 +168,7 @@ public class MobileApiIT {
             assertThat(refused.wwwAuthenticate()).contains("invalid_token");
         }
         assertThat(send("GET", "/me/rounds", portalToken, null, "en").status()).isEqualTo(401);
+        assertThat(send("GET", "/me/rounds", egovToken, null, "en").status()).isEqualTo(401);
         assertThat(ballots()).isEqualTo(before);
         // The open-data API needs no token and ignores none.
         assertThat(send("GET", "/rounds/" + id, null, null, "en").status()).isEqualTo(200);

@@ -16,12 +16,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import kz.qatysu.platform.identity.IdentificationNumbers;
 
 /**
  * Verifies the bearer tokens of the mobile API: an RS256 signature by a key of the realm's JWK set, the realm as
  * issuer, the API among the audiences, the mobile client as authorised party, an access token ({@code typ}
- * Bearer), not expired and already valid (one minute of clock skew), with the caller's name. Anything else is
- * refused with a reason for the log, never for the client.
+ * Bearer), not expired and already valid (one minute of clock skew), with the caller's name — for a citizen, twelve
+ * digits equal to the {@code iin} claim (the caller is found by that name). Anything else is refused with a reason
+ * for the log, never for the client.
  */
 public final class BearerTokens {
 
@@ -58,8 +60,12 @@ public final class BearerTokens {
         try {
             JWTClaimsSet claims = processor.process(token, null);
             List<String> groups = claims.getStringListClaim("groups");
-            return new Caller(claims.getStringClaim("preferred_username"),
-                    groups == null ? Set.of() : Set.copyOf(groups), claims.getClaims());
+            String name = claims.getStringClaim("preferred_username");
+            if (groups != null && groups.contains(Roles.CITIZEN)
+                    && (IdentificationNumbers.digits(name) == null || !name.equals(claims.getStringClaim("iin")))) {
+                throw new Invalid("citizen token whose name is not its IIN", null);
+            }
+            return new Caller(name, groups == null ? Set.of() : Set.copyOf(groups), claims.getClaims());
         } catch (ParseException | BadJOSEException | JOSEException | RuntimeException e) {
             throw new Invalid(e.getMessage(), e);
         }

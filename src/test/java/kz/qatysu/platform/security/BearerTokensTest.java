@@ -79,6 +79,26 @@ class BearerTokensTest {
     }
 
     @Test
+    void aCitizensNameMustBeTheIinOfTheToken() {
+        assertThatThrownBy(() -> tokens.verify(token(b -> b.claim("preferred_username", "nurlan"))))
+                .isInstanceOf(BearerTokens.Invalid.class);
+        assertThatThrownBy(() -> tokens.verify(token(b -> b.claim("preferred_username", "８００４１６１００２５４"))))
+                .isInstanceOf(BearerTokens.Invalid.class);
+        assertThatThrownBy(() -> tokens.verify(token(b -> b.claim("iin", "871130200112"))))
+                .isInstanceOf(BearerTokens.Invalid.class);
+        assertThatThrownBy(() -> tokens.verify(token(b -> b.claim("iin", null))))
+                .isInstanceOf(BearerTokens.Invalid.class);
+    }
+
+    @Test
+    void aStaffTokenNamesTheStaffMemberWhoseRoleDecidesLater() throws Exception {
+        BearerTokens.Caller caller = tokens.verify(token(b -> b.claim("preferred_username", "moderator.bostandyk")
+                .claim("iin", null).claim("groups", List.of("moderator"))));
+        assertThat(caller.name()).isEqualTo("moderator.bostandyk");
+        assertThat(caller.groups()).containsExactly("moderator");
+    }
+
+    @Test
     void expiredAndNotYetValidTokensAreRefused() {
         Instant now = Instant.now();
         assertThatThrownBy(() -> tokens.verify(token(b -> b.issueTime(Date.from(now.minusSeconds(900)))

@@ -29,7 +29,9 @@ import java.util.stream.Collectors;
  * Access tokens exactly as the mobile application gets them: authorization code with PKCE (S256) at the realm
  * {@code qatysu}, client {@code qatysu-mobile}, the citizen sent on to the stand-in eGov login form
  * ({@code kc_idp_hint=egov}) and back through the broker to the app's redirect URI, whose code is then exchanged with
- * the verifier. Nothing is stubbed: a real Keycloak answers every step.
+ * the verifier. Nothing is stubbed: a real Keycloak answers every step. {@link #egovToken} signs the same citizen in
+ * at the stand-in eGov realm itself, as its client {@code qatysu-broker}: a genuine token of a foreign realm, which
+ * the API must refuse.
  */
 public final class MobileTokens {
 
@@ -53,15 +55,32 @@ public final class MobileTokens {
     /** The token response (access, refresh and ID tokens) of a fresh PKCE sign-in. */
     public static Map<String, String> tokens(String keycloakUrl, Client client, String iin, String password)
             throws IOException, InterruptedException {
+        return signIn(keycloakUrl + "/realms/qatysu", client, Map.of("kc_idp_hint", "egov"), iin, password);
+    }
+
+    /**
+     * An access token of the realm {@code egov} (the stand-in national identity provider) for the citizen, issued to
+     * its client {@code qatysu-broker} exactly as the broker gets one; the code is caught on its way to the broker.
+     */
+    public static String egovToken(String keycloakUrl, String brokerSecret, String iin, String password)
+            throws IOException, InterruptedException {
+        Client broker = new Client("qatysu-broker", brokerSecret, keycloakUrl + "/realms/qatysu/broker/egov/endpoint");
+        return signIn(keycloakUrl + "/realms/egov", broker, Map.of(), iin, password).get("access_token");
+    }
+
+    private static Map<String, String> signIn(String realmUrl, Client client, Map<String, String> hints, String iin,
+                                              String password) throws IOException, InterruptedException {
         String redirectUri = client.redirectUri();
         HttpClient http = HttpClient.newBuilder().cookieHandler(new LocalhostCookies())
                 .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
-        String realm = keycloakUrl + "/realms/qatysu/protocol/openid-connect";
+        String realm = realmUrl + "/protocol/openid-connect";
         String verifier = random(48);
         String state = random(12);
-        String authorize = realm + "/auth?" + form(Map.of("client_id", client.id(), "response_type", "code",
-                "scope", "openid", "redirect_uri", redirectUri, "state", state, "kc_idp_hint", "egov",
+        Map<String, String> parameters = new LinkedHashMap<>(Map.of("client_id", client.id(), "response_type", "code",
+                "scope", "openid", "redirect_uri", redirectUri, "state", state,
                 "code_challenge", challenge(verifier), "code_challenge_method", "S256"));
+        parameters.putAll(hints);
+        String authorize = realm + "/auth?" + form(parameters);
         HttpResponse<String> page = follow(http, get(authorize), redirectUri);
         Matcher action = FORM_ACTION.matcher(page.body());
         if (page.statusCode() != 200 || !action.find()) {
