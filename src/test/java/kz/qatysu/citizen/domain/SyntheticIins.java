@@ -15,26 +15,18 @@ public final class SyntheticIins {
     /** A fresh valid IIN of a person born in the 1800s. */
     public static String next() {
         ThreadLocalRandom random = ThreadLocalRandom.current();
-        while (true) {
-            LocalDate birth = LocalDate.of(1850 + random.nextInt(49), 1 + random.nextInt(12), 1 + random.nextInt(28));
-            int centurySex = 1 + random.nextInt(2);
-            String prefix = String.format("%02d%02d%02d%d%04d", birth.getYear() % 100, birth.getMonthValue(),
-                    birth.getDayOfMonth(), centurySex, random.nextInt(10_000));
-            int[] d = new int[12];
-            for (int i = 0; i < 11; i++) {
-                d[i] = prefix.charAt(i) - '0';
-            }
-            int check = Iin.checkDigit(d);
-            if (check >= 0) {
-                return prefix + check;
-            }
-        }
+        LocalDate birth = LocalDate.of(1850 + random.nextInt(49), 1 + random.nextInt(12), 1 + random.nextInt(28));
+        return of(birth, 1 + random.nextInt(2));
     }
 
     /** A fresh valid IIN of a man born on the given day (any century the IIN can say: 1800 to 2099). */
     public static String bornOn(LocalDate birth) {
+        return of(birth, 1 + 2 * ((birth.getYear() - 1800) / 100));
+    }
+
+    /** A random serial after the birth date and century-sex digit, until one has a check digit. */
+    private static String of(LocalDate birth, int centurySex) {
         ThreadLocalRandom random = ThreadLocalRandom.current();
-        int centurySex = 1 + 2 * ((birth.getYear() - 1800) / 100);
         while (true) {
             String prefix = String.format("%02d%02d%02d%d%04d", birth.getYear() % 100, birth.getMonthValue(),
                     birth.getDayOfMonth(), centurySex, random.nextInt(10_000));
