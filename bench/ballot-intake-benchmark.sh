@@ -7,7 +7,8 @@
 # 3. The Java harness (kz.qatysu.voting.bench.BallotIntakeBenchmark): synthetic residents signed in through
 #    qatysu-mobile (authorization code + PKCE via the eGov broker), closed-loop clients casting and re-casting
 #    ballots of the Bostandyk approval round; ballots per second and p50/p99 latency at each client count.
-# 4. Prints both tables and the ratio. Needs a PostgreSQL superuser as ./qatysu does.
+#    Then the same for two lighter requests through the same stack (read my ballot; the public round, no token).
+# 4. Prints the table with the ratio to pgbench, and the CPU each process used. Needs a PostgreSQL superuser.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
@@ -82,10 +83,10 @@ harness=$(tail -n 1 target/bench-harness-time.txt | awk '{print $1 + $2}')
 
 echo
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo); $(date -u +%Y-%m-%d)"
-printf '%-8s %14s %10s %10s %16s %7s\n' clients "API ballots/s" "p50 ms" "p99 ms" "pgbench rows/s" ratio
-tail -n +2 target/bench-api.tsv | while IFS=$'\t' read -r c rate p50 p99 max n errors; do
-    printf '%-8s %14s %10s %10s %16.0f %7.2f   (%s ballots, %s errors, max %s ms)\n' "$c" "$rate" "$p50" "$p99" \
-        "${PG[$c]}" "$(echo "$rate / ${PG[$c]}" | bc -l)" "$n" "$errors" "$max"
+printf '%-15s %-8s %10s %10s %10s %16s %7s\n' request clients "per s" "p50 ms" "p99 ms" "pgbench rows/s" ratio
+tail -n +2 target/bench-api.tsv | while IFS=$'\t' read -r what c rate p50 p99 max n errors; do
+    printf '%-15s %-8s %10s %10s %10s %16.0f %7.2f   (%s requests, %s errors, max %s ms)\n' "$what" "$c" "$rate" \
+        "$p50" "$p99" "${PG[$c]}" "$(echo "$rate / ${PG[$c]}" | bc -l)" "$n" "$errors" "$max"
 done
 echo
 printf 'CPU during the API part (%.0f s wall, %d cores = %.0f core-seconds): Payara Micro %s s, PostgreSQL %s s, load generator %s s, Keycloak %s s\n' \

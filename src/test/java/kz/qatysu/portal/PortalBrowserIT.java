@@ -113,6 +113,8 @@ public class PortalBrowserIT extends PortalBrowserTest {
         browser.type(By.id("katoForm:edition"), "Browser bad edition");
         browser.find(By.cssSelector("input[type='file']")).sendKeys(bad.toString());
         browser.click(By.id("katoForm:upload"));
+        // The upload is a full (multipart) post: wait for the answer page, not the page being left.
+        browser.await(d -> d.getPageSource().contains("Line 3"));
         assertThat(browser.pageSource()).contains("Line 3");
         browser.screenshot("admin-kato-refused-en");
         assertThat(Database.count("select count(*) from kato_edition where name = ?", "Browser bad edition")).isZero();
@@ -124,6 +126,7 @@ public class PortalBrowserIT extends PortalBrowserTest {
         browser.type(By.id("katoForm:edition"), "Browser edition " + System.nanoTime());
         browser.find(By.cssSelector("input[type='file']")).sendKeys(good.toString());
         browser.click(By.id("katoForm:upload"));
+        browser.await(d -> d.getPageSource().contains("2 units imported"));
         assertThat(browser.text(By.id("globalMessages"))).contains("2 units imported");
         assertThat(Database.count("select count(*) from territory where code = ? and parent_code = ?",
                 "791310000", "790000000")).isEqualTo(1);

@@ -30,7 +30,9 @@ import kz.qatysu.platform.testing.MobileTokens;
  * residents of Bostandyk in the stand-in eGov realm (Keycloak admin API), signs each in through the
  * {@code qatysu-mobile} client (authorization code + PKCE, brokered by eGov) for a bearer token, then runs
  * closed-loop clients — each one person casting and re-casting a random valid ballot of the Bostandyk approval round
- * — for a warm-up and a measured interval per client count. Prints sustained ballots per second and p50/p99 latency.
+ * — for a warm-up and a measured interval per client count. Prints sustained ballots per second and p50/p99 latency;
+ * then the same for two lighter requests through the same stack (reading my ballot with the token; the public round,
+ * no token) to show how much of a cast is the platform's HTTP, security and persistence stack.
  * Run by {@code bench/ballot-intake-benchmark.sh}, which also measures PostgreSQL's own ceiling with pgbench.
  *
  * <p>Arguments: portal URL, Keycloak URL, Keycloak admin password, client counts (comma-separated), warm-up seconds,
@@ -68,11 +70,25 @@ public final class BallotIntakeBenchmark {
         int maxPicks = round.getInt("maxPicks");
         System.err.printf("round %d, %d projects, up to %d picks%n", roundId, projects.size(), maxPicks);
 
-        System.out.println("clients\tballots_per_s\tp50_ms\tp99_ms\tmax_ms\tballots\terrors");
-        for (int clients : clientCounts) {
-            Result r = run(portal, roundId, projects, maxPicks, tokens.subList(0, clients), warmup, seconds);
-            System.out.printf("%d\t%.0f\t%.1f\t%.1f\t%.1f\t%d\t%d%n", clients, r.count / (double) seconds,
-                    r.percentile(0.50), r.percentile(0.99), r.percentile(1.0), r.count, r.errors);
+        URI ballot = URI.create(portal + "/api/v1/rounds/" + roundId + "/ballot");
+        URI publicRound = URI.create(portal + "/api/v1/rounds/" + roundId);
+        Map<String, java.util.function.Function<String, HttpRequest>> kinds = new java.util.LinkedHashMap<>();
+        // The cast, and two lighter requests through the same stack, to show where the time goes.
+        kinds.put("cast", token -> HttpRequest.newBuilder(ballot).timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(randomBallot(projects, maxPicks))).build());
+        kinds.put("read-my-ballot", token -> HttpRequest.newBuilder(ballot).timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + token).GET().build());
+        kinds.put("public-round", token -> HttpRequest.newBuilder(publicRound).timeout(Duration.ofSeconds(30))
+                .GET().build());
+        System.out.println("what\tclients\tper_s\tp50_ms\tp99_ms\tmax_ms\trequests\terrors");
+        for (var kind : kinds.entrySet()) {
+            for (int clients : clientCounts) {
+                Result r = run(kind.getValue(), tokens.subList(0, clients), warmup, seconds);
+                System.out.printf("%s\t%d\t%.0f\t%.1f\t%.1f\t%.1f\t%d\t%d%n", kind.getKey(), clients,
+                        r.count / (double) seconds, r.percentile(0.50), r.percentile(0.99), r.percentile(1.0),
+                        r.count, r.errors);
+            }
         }
     }
 
@@ -87,13 +103,12 @@ public final class BallotIntakeBenchmark {
         }
     }
 
-    private static Result run(String portal, long roundId, List<Long> projects, int maxPicks, List<String> tokens,
+    private static Result run(java.util.function.Function<String, HttpRequest> requests, List<String> tokens,
                               int warmup, int seconds) throws Exception {
         AtomicBoolean measuring = new AtomicBoolean(false);
         AtomicBoolean stop = new AtomicBoolean(false);
         ExecutorService pool = Executors.newFixedThreadPool(tokens.size());
         List<Future<long[]>> clients = new ArrayList<>();
-        URI ballot = URI.create(portal + "/api/v1/rounds/" + roundId + "/ballot");
         for (String token : tokens) {
             clients.add(pool.submit(() -> {
                 // One connection per client, like one phone.
@@ -103,10 +118,7 @@ public final class BallotIntakeBenchmark {
                 int n = 0;
                 int errors = 0;
                 while (!stop.get()) {
-                    HttpRequest request = HttpRequest.newBuilder(ballot).timeout(Duration.ofSeconds(30))
-                            .header("Authorization", "Bearer " + token)
-                            .header("Content-Type", "application/json")
-                            .POST(HttpRequest.BodyPublishers.ofString(randomBallot(projects, maxPicks))).build();
+                    HttpRequest request = requests.apply(token);
                     long t0 = System.nanoTime();
                     int status;
                     try {
