@@ -142,6 +142,8 @@ public class PublicPagesBrowserIT extends PortalBrowserTest {
 
         long expected = number("select count(*) from proposal where territory_code like '751410%' and status in "
                 + PUBLIC_STATUSES);
+        // Waited for (with a screenshot if it never comes): a suite run once read an empty table here.
+        browser.await(d -> d.findElements(ROWS).size() == (int) Math.min(10, expected));
         assertThat(browser.driver().findElements(ROWS)).hasSize((int) Math.min(10, expected));
         assertThat(browser.driver().findElements(By.cssSelector("[id='resultsForm:proposals_data'] [id$=':territory']")))
                 .extracting(WebElement::getText).allSatisfy(t -> assertThat(t).isEqualTo("Almaty › Bostandyk District"));
