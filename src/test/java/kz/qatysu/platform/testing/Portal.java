@@ -18,8 +18,17 @@ public final class Portal {
         browser.open(URL + "/");
     }
 
+    /**
+     * Switches the language and waits for the page the switch posts and redirects to: without waiting for the old page
+     * to go, a navigation right after it can be overtaken by the switch's redirect (seen in CI as tests stuck on the
+     * home page).
+     */
     public static void chooseLanguage(Browser browser, String language) {
-        browser.click(By.cssSelector("#languageForm a[lang='" + language + "']"));
+        org.openqa.selenium.WebElement link = browser.find(By.cssSelector("#languageForm a[lang='" + language + "']"));
+        link.click();
+        browser.await(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(link));
+        browser.awaitPageReady();
+        browser.await(d -> !d.findElements(By.cssSelector("#languageForm a[lang='" + language + "'].active")).isEmpty());
     }
 
     /** From the home page through Keycloak to the stand-in eGov login form and back (not awaited: it may be refused). */
