@@ -67,19 +67,90 @@ public final class Browser implements AutoCloseable {
         return await(d -> d.findElement(by));
     }
 
+    /** The element's text, read again if a re-render replaced the element between finding and reading it. */
     public String text(By by) {
-        return find(by).getText();
+        return await(d -> d.findElement(by).getText());
     }
 
+    /**
+     * Clicks and waits for what the click set off: the next document when it navigates (a form post, a redirect after
+     * an AJAX request), the AJAX requests it sent and their DOM updates otherwise. Waiting only for "ready" is not
+     * enough: right after a click that posts a form the old document is still there, complete and idle.
+     */
     public void click(By by) {
-        find(by).click();
-        awaitPageReady();
+        WebElement element = find(by);
+        String mark = watchNextClick();
+        element.click();
+        awaitAftermath(mark);
+    }
+
+    /** Clicks an element already found (a checkbox in a list, say), waiting as {@link #click(By)} does. */
+    public void click(WebElement element) {
+        String mark = watchNextClick();
+        element.click();
+        awaitAftermath(mark);
     }
 
     public void type(By by, String text) {
-        WebElement element = find(by);
-        element.clear();
-        element.sendKeys(text);
+        await(d -> {
+            WebElement element = d.findElement(by);
+            element.clear();
+            element.sendKeys(text);
+            return true;
+        });
+    }
+
+    private static final String WATCH = """
+            var w = window;
+            if (!w.__qatysuWatch) {
+              w.__qatysuWatch = {sent: 0, done: 0, leaving: false, mark: null};
+              var send = XMLHttpRequest.prototype.send;
+              XMLHttpRequest.prototype.send = function () {
+                w.__qatysuWatch.sent++;
+                this.addEventListener('loadend', function () { w.__qatysuWatch.done++; });
+                return send.apply(this, arguments);
+              };
+              w.addEventListener('beforeunload', function () { w.__qatysuWatch.leaving = true; });
+            }
+            w.__qatysuWatch.mark = arguments[0];
+            w.__qatysuWatch.sentBefore = w.__qatysuWatch.sent;
+            """;
+
+    private static final String AFTERMATH = """
+            var w = window.__qatysuWatch;
+            var idle = document.readyState === 'complete'
+                && (!window.PrimeFaces || !PrimeFaces.ajax || PrimeFaces.ajax.Queue.isEmpty());
+            if (!w || w.mark !== arguments[0]) return idle ? 'new-document' : 'loading';
+            if (w.leaving) return 'leaving';
+            if (w.sent > w.sentBefore) return idle && w.sent === w.done ? 'ajax-done' : 'ajax';
+            return 'nothing';
+            """;
+
+    private int clicks;
+
+    private String watchNextClick() {
+        String mark = "click-" + (++clicks);
+        ((JavascriptExecutor) driver).executeScript(WATCH, mark);
+        return mark;
+    }
+
+    /** Polls the page's state after a click; a click that neither navigates nor sends anything settles after 400 ms. */
+    private void awaitAftermath(String mark) {
+        long quietSince = System.nanoTime();
+        await(d -> {
+            String state;
+            try {
+                state = (String) ((JavascriptExecutor) d).executeScript(AFTERMATH, mark);
+            } catch (org.openqa.selenium.JavascriptException e) {
+                return false; // the document is being replaced
+            }
+            return switch (state) {
+                case "new-document", "ajax-done" -> true;
+                case "nothing" -> System.nanoTime() - quietSince > 400_000_000L;
+                default -> false;
+            };
+        });
+        awaitPageReady();
     }
 
     public String currentUrl() {
@@ -95,6 +166,7 @@ public final class Browser implements AutoCloseable {
         try {
             return new WebDriverWait(driver, Duration.ofSeconds(30), Duration.ofMillis(100))
                     .ignoring(org.openqa.selenium.NoSuchElementException.class)
+                    .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
                     .until(condition);
         } catch (org.openqa.selenium.TimeoutException e) {
             Path shot = screenshot("timeout-" + System.currentTimeMillis());
