@@ -1,6 +1,5 @@
 package kz.qatysu.platform.signing;
 
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -55,22 +54,36 @@ public class SigningKeys {
     @ConfigProperty(name = "qatysu.signing.alias", defaultValue = "qatysu")
     String configuredAlias;
 
-    private PrivateKey privateKey;
-    private X509Certificate certificate;
-    private String keyId;
+    private record Loaded(PrivateKey privateKey, X509Certificate certificate, String keyId) {
+    }
 
-    /** For CDI; the keys are loaded from the configuration when the bean is first used. */
+    private volatile Loaded loaded;
+
+    /**
+     * For CDI: the keys are loaded from the configuration when first needed, and again on the next use while that
+     * fails (a keystore put in place later is picked up without a restart).
+     */
     protected SigningKeys() {
     }
 
     private SigningKeys(PrivateKey privateKey, X509Certificate certificate) {
-        this.privateKey = privateKey;
-        this.certificate = certificate;
-        this.keyId = thumbprint(certificate);
+        this.loaded = new Loaded(privateKey, certificate, thumbprint(certificate));
     }
 
-    @PostConstruct
-    void loadConfigured() {
+    private Loaded loaded() {
+        Loaded keys = loaded;
+        if (keys == null) {
+            synchronized (this) {
+                if (loaded == null) {
+                    loaded = loadConfigured();
+                }
+                keys = loaded;
+            }
+        }
+        return keys;
+    }
+
+    private Loaded loadConfigured() {
         String file = configuredKeystore.filter(s -> !s.isBlank()).orElseThrow(() -> new IllegalStateException(
                 "No signing keystore is configured: set qatysu.signing.keystore (QATYSU_SIGNING_KEYSTORE) to a PKCS#12 file"));
         String password = configuredPassword.orElseThrow(() -> new IllegalStateException(
@@ -78,10 +91,7 @@ public class SigningKeys {
                         + ": set qatysu.signing.password (QATYSU_SIGNING_PASSWORD)"));
         char[] chars = password.toCharArray();
         try {
-            SigningKeys loaded = load(Path.of(file), chars, configuredAlias);
-            privateKey = loaded.privateKey;
-            certificate = loaded.certificate;
-            keyId = loaded.keyId;
+            return load(Path.of(file), chars, configuredAlias).loaded;
         } finally {
             Arrays.fill(chars, '\0');
         }
@@ -183,22 +193,37 @@ public class SigningKeys {
         }
     }
 
+    /**
+     * The private key.
+     *
+     * @throws IllegalStateException when the configured keystore cannot be loaded
+     */
     public PrivateKey privateKey() {
-        return privateKey;
+        return loaded().privateKey();
     }
 
+    /**
+     * The certificate of the key.
+     *
+     * @throws IllegalStateException when the configured keystore cannot be loaded
+     */
     public X509Certificate certificate() {
-        return certificate;
+        return loaded().certificate();
     }
 
-    /** The base64url SHA-256 thumbprint of the certificate (JWS {@code kid} and {@code x5t#S256}). */
+    /**
+     * The base64url SHA-256 thumbprint of the certificate (JWS {@code kid} and {@code x5t#S256}).
+     *
+     * @throws IllegalStateException when the configured keystore cannot be loaded
+     */
     public String keyId() {
-        return keyId;
+        return loaded().keyId();
     }
 
     @Override
     public String toString() {
-        return "SigningKeys[" + (certificate == null ? "not loaded" : certificate.getSubjectX500Principal().getName()
-                + ", keyId=" + keyId) + "]";
+        Loaded keys = loaded;
+        return "SigningKeys[" + (keys == null ? "not loaded" : keys.certificate().getSubjectX500Principal().getName()
+                + ", keyId=" + keys.keyId()) + "]";
     }
 }

@@ -81,21 +81,33 @@ class SigningKeysTest {
         bean.configuredPassword = Optional.of(TestKeystores.PASSWORD);
         bean.configuredAlias = "qatysu";
 
-        assertThatThrownBy(bean::loadConfigured)
+        assertThatThrownBy(bean::privateKey)
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("qatysu.signing.keystore").hasMessageContaining("QATYSU_SIGNING_KEYSTORE");
     }
 
     @Test
-    void theConfiguredBeanLoadsTheKeystoreItIsGiven() {
+    void theConfiguredBeanLoadsTheKeystoreWhenFirstUsed() {
         SigningKeys bean = new SigningKeys();
         bean.configuredKeystore = Optional.of(TestKeystores.platformKeystore().toString());
         bean.configuredPassword = Optional.of(TestKeystores.PASSWORD);
         bean.configuredAlias = "qatysu";
 
-        bean.loadConfigured();
-
         assertThat(bean.keyId()).isEqualTo(TestKeystores.platform().keyId());
+    }
+
+    @Test
+    void aKeystorePutInPlaceAfterAFailedUseIsPickedUp() throws Exception {
+        Path keystore = dir.resolve("later.p12");
+        SigningKeys bean = new SigningKeys();
+        bean.configuredKeystore = Optional.of(keystore.toString());
+        bean.configuredPassword = Optional.of(TestKeystores.PASSWORD);
+        bean.configuredAlias = "qatysu";
+        assertThatThrownBy(bean::certificate).hasMessageContaining("does not exist");
+
+        Files.copy(TestKeystores.platformKeystore(), keystore);
+
+        assertThat(bean.certificate()).isEqualTo(TestKeystores.platform().certificate());
     }
 
     @Test
