@@ -89,10 +89,10 @@ class RegistrySimulatorTest {
 
     @Test
     void aRegistryDownForAWhileAnswersAgainAfterwards() throws Exception {
-        post("/control/treasury", "{\"downForMs\":300}");
+        post("/control/treasury", "{\"downForMs\":1000}");
 
         Delivery whileDown = deliverRest("k-1", 1);
-        Thread.sleep(400);
+        Thread.sleep(1100);
         Delivery afterwards = deliverRest("k-1", 1);
 
         assertThat(whileDown.status()).isEqualTo(503);
