@@ -1,10 +1,10 @@
 package kz.qatysu.platform.json;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 import jakarta.json.JsonWriter;
+import jakarta.json.spi.JsonProvider;
 import java.io.StringWriter;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -23,13 +23,16 @@ import java.util.TreeMap;
  */
 public final class CanonicalJson {
 
+    /** Looked up once: every {@code Json.create…} call would search the class path for a provider again. */
+    private static final JsonProvider JSON = JsonProvider.provider();
+
     private CanonicalJson() {
     }
 
     /** The canonical text of a value tree. */
     public static String write(Map<String, ?> object) {
         StringWriter out = new StringWriter();
-        try (JsonWriter writer = Json.createWriter(out)) {
+        try (JsonWriter writer = JSON.createWriter(out)) {
             writer.writeObject(object(object).build());
         }
         return out.toString();
@@ -37,9 +40,14 @@ public final class CanonicalJson {
 
     /** Lower-case hex SHA-256 of the UTF-8 bytes of a text. */
     public static String sha256Hex(String text) {
+        return sha256Hex(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Lower-case hex SHA-256 of bytes (e.g. a canonical text already encoded). */
+    public static String sha256Hex(byte[] bytes) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of().formatHex(digest.digest(bytes));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java platform", e);
         }
@@ -53,7 +61,7 @@ public final class CanonicalJson {
             }
             sorted.put(key, v);
         });
-        JsonObjectBuilder builder = Json.createObjectBuilder();
+        JsonObjectBuilder builder = JSON.createObjectBuilder();
         sorted.forEach((key, value) -> builder.add(key, value(value)));
         return builder;
     }
@@ -66,21 +74,21 @@ public final class CanonicalJson {
             return object(map).build();
         }
         if (value instanceof Collection<?> items) {
-            JsonArrayBuilder array = Json.createArrayBuilder();
+            JsonArrayBuilder array = JSON.createArrayBuilder();
             items.forEach(item -> array.add(value(item)));
             return array.build();
         }
         if (value instanceof String s) {
-            return Json.createValue(s);
+            return JSON.createValue(s);
         }
         if (value instanceof Integer || value instanceof Long || value instanceof Short) {
-            return Json.createValue(((Number) value).longValue());
+            return JSON.createValue(((Number) value).longValue());
         }
         if (value instanceof BigInteger big) {
-            return Json.createValue(big);
+            return JSON.createValue(big);
         }
         if (value instanceof BigDecimal decimal && decimal.stripTrailingZeros().scale() <= 0) {
-            return Json.createValue(decimal.toBigIntegerExact());
+            return JSON.createValue(decimal.toBigIntegerExact());
         }
         if (value instanceof Boolean b) {
             return b ? JsonValue.TRUE : JsonValue.FALSE;
