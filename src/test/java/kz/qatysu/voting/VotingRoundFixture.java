@@ -51,14 +51,25 @@ public final class VotingRoundFixture {
     }
 
     public static TestRound inVoting(EntityManager em, String kato, BallotRule rule, long budget, long... costs) {
+        Instant day = Instant.now().truncatedTo(ChronoUnit.DAYS);
+        return inVoting(em, kato, rule, rule.kind() == BallotRule.Kind.CUMULATIVE ? "greedy_points" : "greedy_cost",
+                day.plus(400, ChronoUnit.DAYS), day.plus(401, ChronoUnit.DAYS), budget, costs);
+    }
+
+    /**
+     * A round in voting with the given allocation rule whose voting ends (counting starts) at {@code votingEnds}
+     * and whose results are due at {@code resultsDue}.
+     */
+    public static TestRound inVoting(EntityManager em, String kato, BallotRule rule, String allocationRule,
+                                     Instant votingEnds, Instant resultsDue, long budget, long... costs) {
         Instant now = Instant.now();
         Instant day = now.truncatedTo(ChronoUnit.DAYS);
         Map<Phase, Instant> starts = new EnumMap<>(Phase.class);
         starts.put(Phase.PROPOSAL_SUBMISSION, day.minus(60, ChronoUnit.DAYS));
         starts.put(Phase.MODERATION_AND_REVIEW, day.minus(30, ChronoUnit.DAYS));
         starts.put(Phase.VOTING, day.minus(2, ChronoUnit.DAYS));
-        starts.put(Phase.COUNTING, day.plus(400, ChronoUnit.DAYS));
-        starts.put(Phase.RESULTS_PUBLISHED, day.plus(401, ChronoUnit.DAYS));
+        starts.put(Phase.COUNTING, votingEnds);
+        starts.put(Phase.RESULTS_PUBLISHED, resultsDue);
         starts.put(Phase.IMPLEMENTATION, day.plus(402, ChronoUnit.DAYS));
         BudgetRound round = BudgetRound.draft(KatoCode.of(kato),
                 RoundText.title("Сынақ раунды " + now, "Тестовый раунд " + now, "Test round " + now),
@@ -67,7 +78,7 @@ public final class VotingRoundFixture {
         round.changeBudget(budget, null);
         round.defineCategories(List.of(new RoundCategory("parks", "Саябақтар", "Парки", "Parks", null)));
         round.chooseBallotRule(rule);
-        round.chooseAllocationRule(rule.kind() == BallotRule.Kind.CUMULATIVE ? "greedy_points" : "greedy_cost");
+        round.chooseAllocationRule(allocationRule);
         round.advanceTo(Phase.PROPOSAL_SUBMISSION, starts.get(Phase.PROPOSAL_SUBMISSION), SYSTEM);
         em.persist(round);
         em.flush();

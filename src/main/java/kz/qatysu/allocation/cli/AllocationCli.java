@@ -21,6 +21,7 @@ import kz.qatysu.allocation.application.AllocationService;
 import kz.qatysu.allocation.domain.Comparison;
 import kz.qatysu.allocation.domain.Endowment;
 import kz.qatysu.allocation.domain.Instance;
+import kz.qatysu.allocation.application.OutcomeJson;
 import kz.qatysu.allocation.domain.Outcome;
 import kz.qatysu.allocation.domain.ProjectExplanation;
 import kz.qatysu.allocation.domain.RuleNotApplicableException;
@@ -167,52 +168,6 @@ public final class AllocationCli {
     }
 
     static String json(Outcome outcome) {
-        JsonObjectBuilder root = Json.createObjectBuilder()
-                .add("rule", outcome.rule())
-                .add("selected", Json.createArrayBuilder(outcome.selected()))
-                .add("totalCost", outcome.totalCost().toExactString())
-                .add("budget", outcome.budget().toExactString())
-                .add("voters", outcome.voters());
-        if (outcome.endowment() != null) {
-            root.add("endowment", Json.createObjectBuilder()
-                    .add("startPerVoter", outcome.endowment().startPerVoter())
-                    .add("finalPerVoter", outcome.endowment().finalPerVoter())
-                    .add("mesRuns", outcome.endowment().mesRuns()));
-        }
-        if (outcome.comparison() != null) {
-            Comparison c = outcome.comparison();
-            root.add("comparison", Json.createObjectBuilder()
-                    .add("measure", c.measure())
-                    .add("votersPreferringMes", c.votersPreferringMes())
-                    .add("votersPreferringGreedy", c.votersPreferringGreedy())
-                    .add("greedyChosen", c.greedyChosen())
-                    .add("greedySelection", Json.createArrayBuilder(c.greedySelection()))
-                    .add("mesSelection", Json.createArrayBuilder(c.mesSelection())));
-        }
-        JsonArrayBuilder ties = Json.createArrayBuilder();
-        outcome.unresolvedTies().forEach(tie -> ties.add(Json.createArrayBuilder(tie)));
-        root.add("unresolvedTies", ties);
-        JsonArrayBuilder explanations = Json.createArrayBuilder();
-        for (ProjectExplanation e : outcome.explanations()) {
-            JsonObjectBuilder figures = Json.createObjectBuilder();
-            e.figures().forEach(figures::add);
-            explanations.add(Json.createObjectBuilder()
-                    .add("projectId", e.projectId())
-                    .add("funded", e.funded())
-                    .add("step", e.step())
-                    .add("cost", e.cost())
-                    .add("votes", e.votes())
-                    .add("totalSupport", e.totalSupport())
-                    .add("reason", e.reason().name())
-                    .add("figures", figures));
-        }
-        root.add("explanations", explanations);
-        JsonObject object = root.build();
-        StringWriter text = new StringWriter();
-        JsonWriterFactory factory = Json.createWriterFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true));
-        try (JsonWriter writer = factory.createWriter(text)) {
-            writer.writeObject(object);
-        }
-        return text.toString().strip();
+        return OutcomeJson.pretty(outcome);
     }
 }

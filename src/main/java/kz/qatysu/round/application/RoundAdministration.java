@@ -224,6 +224,12 @@ public class RoundAdministration {
                 }
             }
         }
+        if (next == Phase.RESULTS_PUBLISHED && ((Number) em.createNativeQuery(
+                "select count(*) from round_outcome where round_id = ?1").setParameter(1, round.getId())
+                .getSingleResult()).intValue() == 0) {
+            // Results are what the close-round job counted and signed: nothing to publish before.
+            throw new DomainRuleViolation("round.error.results-not-counted");
+        }
         Phase from = round.phase();
         round.advanceTo(next, now, actor);
         if (next == Phase.SUPPORT_COLLECTION) {
