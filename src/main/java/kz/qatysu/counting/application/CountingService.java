@@ -207,7 +207,7 @@ public class CountingService {
         var manifest = round.frozenManifest().orElseThrow();
         ResultsProtocol.Round header = new ResultsProtocol.Round(roundId, 1, round.territory().value(),
                 publication.territoryName(round.territory().value()), titles(round), round.totalBudget(), rule,
-                manifest.json(), manifest.sha256(), published.publishedAt(), published.counted(),
+                manifest.json(), manifest.sha256(), closedAt(round, published), published.counted(),
                 published.superseded(), published.merkleRoot());
         Document protocol = ResultsProtocol.build(header, parts, lines);
         Instant now = clock.instant();
@@ -227,6 +227,16 @@ public class CountingService {
                 new Object[]{roundId, tallied, funded, lines.size(), rule});
         rounds.followCalendar(roundId);
         return true;
+    }
+
+    /**
+     * When voting closed: the end of voting on the calendar when the round was closed on schedule (however late the
+     * job came), the instant of the close when an operator closed it early. So the protocol of a round does not
+     * depend on when the job ran.
+     */
+    private static Instant closedAt(BudgetRound round, ReceiptPublication published) {
+        Instant scheduled = round.calendar().votingEnds();
+        return published.publishedAt().isBefore(scheduled) ? published.publishedAt() : scheduled;
     }
 
     @SuppressWarnings("unchecked")

@@ -99,12 +99,16 @@ public class BatchJobs {
      * @return the restarted execution's id, or empty when nothing was left running or the job runs elsewhere
      */
     public Optional<Long> recover(String job, JobRepositoryRepair repair) {
-        List<Long> orphans = runningExecutions(job);
-        if (orphans.isEmpty() || !locks.tryLock(job)) {
+        List<Long> orphans = repair.leftRunning(job);
+        if (orphans.isEmpty()) {
+            return Optional.empty();
+        }
+        if (!locks.tryLock(job)) {
+            LOGGER.log(Level.INFO, "Job {0}: executions {1} run on another server", new Object[]{job, orphans});
             return Optional.empty();
         }
         try {
-            orphans = runningExecutions(job); // again, now that no one else can start it
+            orphans = repair.leftRunning(job); // again, now that no one else can start it
             if (orphans.isEmpty()) {
                 locks.release(job);
                 return Optional.empty();
