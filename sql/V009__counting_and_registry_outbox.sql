@@ -21,6 +21,9 @@ comment on table round_count is
     'A closed round being counted (TALLYING) or counted (COUNTED) by the close-round job; at most one count per round';
 comment on column round_count.ballots is 'Counted ballots tallied so far (all of them once COUNTED)';
 
+-- The tally reads counted ballots in (round, id) order, a page at a time after its checkpoint.
+create index ballot_tally_order on ballot (round_id, id) where superseded_at is null;
+
 create table round_tally (
     round_id     bigint  not null references round_count (round_id),
     proposal_id  bigint  not null references proposal (id),

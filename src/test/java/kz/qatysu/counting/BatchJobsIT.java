@@ -23,6 +23,12 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import kz.qatysu.allocation.domain.Instance;
+import kz.qatysu.allocation.pabulib.PabulibReader;
 import kz.qatysu.citizen.domain.Citizen;
 import kz.qatysu.citizen.domain.SyntheticIins;
 import kz.qatysu.platform.batch.BatchJobs;
@@ -295,7 +301,7 @@ public class BatchJobsIT {
         var steps = jobs.execution(started.get(0)).steps();
         assertThat(steps).extracting(BatchJobs.StepView::name).containsExactly("close", "tally", "allocate");
         assertThat(steps.get(1).read()).isGreaterThanOrEqualTo(ballots);
-        assertThat(steps.get(1).commits()).isGreaterThanOrEqualTo(ballots / 500);
+        assertThat(steps.get(1).commits()).isGreaterThanOrEqualTo(ballots / 5000);
         // The Merkle root in the protocol is the one over the published counted receipts.
         List<String> hashes = new ArrayList<>();
         try (Connection c = Database.connect(); PreparedStatement s = c.prepareStatement(
@@ -440,6 +446,57 @@ public class BatchJobsIT {
                     .map(ReceivedMessage::version).toList()).as(r).containsExactly(2);
             assertThat(registries().outOfOrder(r)).as(r).isEmpty();
         }
+    }
+
+    // ---------------------------------------------------------------- open data
+
+    private static HttpResponse<String> get(String path) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:"
+                + System.getProperty("qatysu.it.port", "18080") + path)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void theNightlyOpenDataPublishesResultsAndBallotsWithDemographicsOnlyWhereKVotersTookPart() throws Exception {
+        var few = roundEndingIn(5, "greedy_cost");
+        var enough = roundEndingIn(5, "greedy_cost");
+        cast(few.id(), List.of(few.onBallot().get(0)));
+        cast(few.id(), List.of(few.onBallot().get(1)));
+        for (int i = 0; i < 3; i++) { // k = 3 in the test run
+            cast(enough.id(), List.of(enough.onBallot().get(i), enough.onBallot().get(3)));
+        }
+        awaitPast(Instant.now().plusSeconds(5));
+        runToEnd("close-round");
+        long execution = runToEnd("nightly-open-data");
+        assertThat(jobs.execution(execution).status()).isEqualTo("COMPLETED");
+
+        HttpResponse<String> index = get("/opendata/");
+        assertThat(index.statusCode()).isEqualTo(200);
+        assertThat(index.body()).contains("\"round\":" + few.id()).contains("\"round\":" + enough.id());
+
+        HttpResponse<String> csv = get("/opendata/round-" + enough.id() + "/results.csv");
+        assertThat(csv.statusCode()).isEqualTo(200);
+        assertThat(csv.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
+        assertThat(csv.body().lines().toList()).hasSize(1 + enough.onBallot().size());
+        assertThat(csv.body()).startsWith("proposal_id,title,category,cost_kzt,votes,points,funded")
+                .contains(enough.onBallot().get(3) + ",");
+
+        Instance withAges = new PabulibReader().parse(get("/opendata/round-" + enough.id() + "/ballots.pb").body());
+        assertThat(withAges.ballots()).hasSize(3).allSatisfy(b -> {
+            assertThat(b.ageBand()).isEqualTo("65+"); // the test residents were born in 1880
+            assertThat(b.sex()).isIn("M", "F");
+        });
+        assertThat(withAges.projects()).hasSize(enough.onBallot().size());
+        Instance anonymous = new PabulibReader().parse(get("/opendata/round-" + few.id() + "/ballots.pb").body());
+        assertThat(anonymous.ballots()).hasSize(2).allSatisfy(b -> {
+            assertThat(b.ageBand()).isNull();
+            assertThat(b.sex()).isNull();
+        });
+        Document protocol = parse(get("/opendata/round-" + enough.id() + "/protocol.xml").body());
+        assertThat(XmlSignatures.verify(protocol, keys.certificate()).valid()).isTrue();
+
+        assertThat(get("/opendata/../WEB-INF/web.xml").statusCode()).isEqualTo(404);
+        assertThat(get("/opendata/round-" + enough.id() + "/%2e%2e/%2e%2e/index.json").statusCode()).isIn(400, 404);
+        assertThat(get("/opendata/round-999999999/results.csv").statusCode()).isEqualTo(404);
     }
 
     private static Document parse(String xml) {

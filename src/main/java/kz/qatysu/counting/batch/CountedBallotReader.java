@@ -19,7 +19,7 @@ import kz.qatysu.counting.domain.TallyPosition;
 @Dependent
 public class CountedBallotReader extends AbstractItemReader {
 
-    static final int PAGE = 500;
+    static final int PAGE = 5000;
 
     @EJB
     private CountingService counting;
