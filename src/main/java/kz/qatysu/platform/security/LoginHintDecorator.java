@@ -22,7 +22,8 @@ import kz.qatysu.platform.faces.LocaleSettings;
  * Adds per-login parameters to the authorization request the OpenID Connect mechanism sends the browser to: the
  * visitor's language ({@code ui_locales}) always, and for the citizen cabinet {@code kc_idp_hint}, so citizens go
  * straight to the national identity provider while staff get Keycloak's own form. (The mechanism's static
- * {@code extraParameters} are evaluated once, so they cannot depend on the request.)
+ * {@code extraParameters} are evaluated once, so they cannot depend on the request.) Requests with crafted paths
+ * (dot segments, encoded slashes) are refused with 400 here, before a security constraint could answer them.
  */
 @Decorator
 @Priority(Interceptor.Priority.APPLICATION)
@@ -40,6 +41,15 @@ public abstract class LoginHintDecorator implements HttpAuthenticationMechanism 
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) throws AuthenticationException {
+        if (RequestPaths.isCrafted(request.getRequestURI())) {
+            // Before any constraint sends the visitor to log in: a probing path gets a plain refusal.
+            try {
+                response.sendError(HttpServletResponse.SC_BAD_REQUEST);
+            } catch (IOException e) {
+                throw new AuthenticationException(e);
+            }
+            return AuthenticationStatus.SEND_FAILURE;
+        }
         if (request.getUserPrincipal() != null || !context.isProtected()) {
             return delegate.validateRequest(request, response, context);
         }

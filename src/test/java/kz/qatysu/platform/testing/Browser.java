@@ -78,9 +78,11 @@ public final class Browser implements AutoCloseable {
      * enough: right after a click that posts a form the old document is still there, complete and idle.
      */
     public void click(By by) {
-        WebElement element = find(by);
         String mark = watchNextClick();
-        element.click();
+        await(d -> { // found again if a re-render replaced it before the click landed (a refused click did nothing)
+            d.findElement(by).click();
+            return true;
+        });
         awaitAftermath(mark);
     }
 
@@ -167,7 +169,17 @@ public final class Browser implements AutoCloseable {
             return new WebDriverWait(driver, Duration.ofSeconds(30), Duration.ofMillis(100))
                     .ignoring(org.openqa.selenium.NoSuchElementException.class)
                     .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
-                    .until(condition);
+                    .until(d -> {
+                        try {
+                            return condition.apply(d);
+                        } catch (org.openqa.selenium.WebDriverException e) {
+                            // Chromium reports some elements replaced by a re-render this way, not as stale.
+                            if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                                return null;
+                            }
+                            throw e;
+                        }
+                    });
         } catch (org.openqa.selenium.TimeoutException e) {
             Path shot = screenshot("timeout-" + System.currentTimeMillis());
             throw new AssertionError("Timed out at " + driver.getCurrentUrl() + " (screenshot " + shot + ")", e);

@@ -24,10 +24,7 @@ public final class Portal {
      * home page).
      */
     public static void chooseLanguage(Browser browser, String language) {
-        org.openqa.selenium.WebElement link = browser.find(By.cssSelector("#languageForm a[lang='" + language + "']"));
-        link.click();
-        browser.await(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(link));
-        browser.awaitPageReady();
+        browser.click(By.cssSelector("#languageForm a[lang='" + language + "']"));
         browser.await(d -> !d.findElements(By.cssSelector("#languageForm a[lang='" + language + "'].active")).isEmpty());
     }
 
