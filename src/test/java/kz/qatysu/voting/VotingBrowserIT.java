@@ -420,6 +420,87 @@ public class VotingBrowserIT extends PortalBrowserTest {
         assertThat(browser.text(By.id("closed"))).contains("Voting in this round is closed");
         assertThat(receipt()).isEqualTo(second);
         assertThat(browser.driver().findElements(By.id("changeForm"))).isEmpty();
+
+        // Not counted yet: no results page.
+        assertThat(status(PORTAL + "/results.xhtml?id=" + roundId)).isEqualTo(404);
+
+        // The operator counts the round (close-round from the jobs page) and publishes its results.
+        Portal.newVisitor(browser);
+        Portal.chooseLanguage(browser, "en");
+        Portal.signInAsStaff(browser, "admin");
+        browser.open(PORTAL + "/admin/jobs.xhtml");
+        browser.click(By.cssSelector("input.start-job[data-job='close-round']"));
+        browser.await(d -> {
+            try {
+                return Database.count("select count(*) from round_outcome where round_id = ?", roundId) == 1;
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        assertThat(status(PORTAL + "/results/protocol?round=" + roundId)).as("counted, not yet published")
+                .isEqualTo(404);
+        browser.open(PORTAL + "/admin/round.xhtml?id=" + roundId);
+        if (browser.text(By.id("currentPhase")).equals("Counting")) {
+            browser.click(By.id("phaseForm:advance"));
+            browser.await(d -> d.findElement(By.id("phaseForm:confirmYes")).isDisplayed());
+            browser.click(By.id("phaseForm:confirmYes"));
+            browser.await(d -> d.getPageSource().contains("The round moved to the phase"));
+        }
+        assertThat(browser.text(By.id("currentPhase"))).isEqualTo("Results published");
+
+        // A resident opens the results from the round page: what was funded, why, and what to check it against.
+        Portal.newVisitor(browser);
+        Portal.chooseLanguage(browser, "en");
+        browser.open(PORTAL + "/round.xhtml?id=" + roundId);
+        browser.click(By.id("resultsLink"));
+        browser.awaitUrlContains("/results.xhtml");
+        assertThat(browser.text(By.id("ballots"))).isEqualTo(String.valueOf(counted));
+        assertThat(browser.text(By.id("merkleRoot"))).isEqualTo(root);
+        assertThat(browser.text(By.id("protocolDigest"))).isEqualTo(Database.string(
+                "select protocol_digest from round_outcome where round_id = ?", roundId).strip());
+        List<WebElement> rows = browser.driver().findElements(By.cssSelector("#projects tbody tr"));
+        assertThat(rows).hasSize((int) Database.count("select count(*) from round_outcome_project where round_id = ?",
+                roundId));
+        for (WebElement row : rows) {
+            long proposal = Long.parseLong(row.getAttribute("data-proposal"));
+            boolean funded = Database.count("select count(*) from round_outcome_project where round_id = ? "
+                    + "and proposal_id = ? and funded", roundId, proposal) == 1;
+            assertThat(row.findElement(By.cssSelector(".result")).getText())
+                    .isEqualTo(funded ? "Funded" : "Not funded");
+            assertThat(row.findElement(By.cssSelector(".votes")).getText()).isEqualTo(String.valueOf(
+                    Database.count("select votes from round_outcome_project where round_id = ? and proposal_id = ?",
+                            roundId, proposal)));
+            assertThat(row.findElement(By.cssSelector(".why")).getText())
+                    .startsWith(funded ? "Funded in step" : "Not funded:").doesNotContain("{");
+        }
+        assertThat(browser.text(By.id("fundedCount"))).startsWith(Database.count(
+                "select count(*) from round_outcome_project where round_id = ? and funded", roundId) + " of ");
+        browser.screenshot("results-en");
+        var protocol = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(browser.find(By.id("protocolLink")).getAttribute("href"))).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(protocol.statusCode()).isEqualTo(200);
+        assertThat(protocol.body()).contains("merkleRoot=\"" + root + "\"").contains("SignatureValue");
+
+        // The receipt check from the results page.
+        browser.type(By.id("code"), second);
+        browser.click(By.id("checkButton"));
+        browser.awaitUrlContains("/receipt.xhtml");
+        assertThat(browser.text(By.id("resultHeading"))).isEqualTo("Counted");
+
+        // The same page in Kazakh and Russian.
+        for (String language : List.of("kk", "ru")) {
+            Portal.chooseLanguage(browser, language);
+            browser.open(PORTAL + "/results.xhtml?id=" + roundId);
+            assertThat(browser.driver().findElements(By.cssSelector("#projects .why")))
+                    .allSatisfy(why -> assertThat(why.getText()).isNotBlank().doesNotContain("{").doesNotContain("results."));
+            browser.screenshot("results-" + language);
+        }
+    }
+
+    private static int status(String url) throws Exception {
+        return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(url)).build(), java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
     /** A round of this test only, in voting, built in the database (closing a demo round would disturb others). */
