@@ -30,10 +30,8 @@ import kz.qatysu.platform.domain.Actor;
 import kz.qatysu.proposal.domain.AuthorNotification;
 import kz.qatysu.proposal.domain.Proposal;
 import kz.qatysu.round.application.RoundAdministration;
-import kz.qatysu.round.domain.BallotRule;
 import kz.qatysu.round.domain.BudgetRound;
 import kz.qatysu.round.domain.Phase;
-import kz.qatysu.round.domain.RoundCategory;
 import kz.qatysu.voting.application.ReceiptLedger;
 import kz.qatysu.voting.application.ReceiptPublication;
 import org.w3c.dom.Document;
@@ -60,6 +58,8 @@ public class CountingService {
     private ReceiptLedger receipts;
     @Inject
     private ResultsPublication publication;
+    @Inject
+    private CountedRound counted;
     @EJB
     private AuditTrail audit;
     @Inject
@@ -163,27 +163,16 @@ public class CountingService {
         if (round.phase() != Phase.COUNTING) {
             throw new IllegalStateException("Round " + roundId + " is in " + round.phase() + ", not counting");
         }
-        List<Proposal> onBallot = em.createNamedQuery("Proposal.findByRound", Proposal.class)
-                .setParameter("round", round).getResultStream()
+        List<Proposal> onBallot = counted.onBallot(round).stream()
                 .filter(p -> p.status() == kz.qatysu.proposal.domain.ProposalStatus.ON_BALLOT).toList();
-        List<RoundAllocation.Option> options = onBallot.stream().map(p -> new RoundAllocation.Option(p.getId(),
-                p.assessedCost().orElseThrow(), p.categoryCode())).toList();
-        List<RoundAllocation.CountedChoice> ballots = new ArrayList<>(tallied);
-        for (List<CountedBallot> page = ballotsOf(roundId, 0); !page.isEmpty();
-             page = ballotsOf(roundId, page.get(page.size() - 1).ballotId())) {
-            page.forEach(b -> ballots.add(b.choice()));
-        }
+        List<RoundAllocation.Option> options = CountedRound.options(onBallot);
+        List<RoundAllocation.CountedChoice> ballots = counted.ballots(roundId);
         if (ballots.size() != tallied) {
             throw new IllegalStateException("Round " + roundId + ": " + ballots.size() + " counted ballots but "
                     + tallied + " tallied");
         }
-        Map<String, Long> categoryBudgets = new HashMap<>();
-        for (RoundCategory c : round.categories()) {
-            if (c.budget() != null) {
-                categoryBudgets.put(c.code(), c.budget());
-            }
-        }
-        boolean cumulative = round.ballotRule().map(r -> r.kind() == BallotRule.Kind.CUMULATIVE).orElse(false);
+        Map<String, Long> categoryBudgets = CountedRound.categoryBudgets(round);
+        boolean cumulative = CountedRound.cumulative(round);
         String rule = round.allocationRule().orElseThrow();
         List<RoundAllocation.Part> parts = RoundAllocation.allocate(engine, rule, cumulative, round.totalBudget(),
                 categoryBudgets, options, ballots);
@@ -237,21 +226,6 @@ public class CountingService {
     private static Instant closedAt(BudgetRound round, ReceiptPublication published) {
         Instant scheduled = round.calendar().votingEnds();
         return published.publishedAt().isBefore(scheduled) ? published.publishedAt() : scheduled;
-    }
-
-    @SuppressWarnings("unchecked")
-    private List<CountedBallot> ballotsOf(long roundId, long afterBallot) {
-        List<Object[]> rows = em.createNativeQuery("select id, array_to_string(proposal_ids, ','), "
-                        + "array_to_string(points, ',') from ballot where round_id = ?1 and superseded_at is null "
-                        + "and id > ?2 order by id limit 20000")
-                .setParameter(1, roundId).setParameter(2, afterBallot).getResultList();
-        List<CountedBallot> ballots = new ArrayList<>(rows.size());
-        for (Object[] r : rows) {
-            ballots.add(new CountedBallot(roundId, ((Number) r[0]).longValue(),
-                    Arrays.stream(((String) r[1]).split(",")).mapToLong(Long::parseLong).toArray(),
-                    Arrays.stream(((String) r[2]).split(",")).mapToInt(Integer::parseInt).toArray()));
-        }
-        return ballots;
     }
 
     @SuppressWarnings("unchecked")
