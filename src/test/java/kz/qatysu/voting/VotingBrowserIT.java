@@ -448,6 +448,18 @@ public class VotingBrowserIT extends PortalBrowserTest {
         }
         assertThat(browser.text(By.id("currentPhase"))).isEqualTo("Results published");
 
+        // Staff compare the rules on the counted ballots.
+        browser.open(PORTAL + "/staff/comparison.xhtml");
+        browser.click(By.xpath("//a[contains(@class,'compare-link') and contains(@href,'round=" + roundId + "')]"));
+        browser.awaitUrlContains("round=" + roundId);
+        assertThat(browser.text(By.id("roundRule"))).isEqualTo("greedy_cost");
+        assertThat(Long.parseLong(browser.text(By.id("greedyFunded")))).isEqualTo(Database.count(
+                "select count(*) from round_outcome_project where round_id = ? and funded", roundId));
+        assertThat(browser.text(By.id("mesSatisfied"))).contains("%");
+        assertThat(browser.driver().findElements(By.cssSelector("#projects tbody tr"))).hasSize((int) Database.count(
+                "select count(*) from round_outcome_project where round_id = ?", roundId));
+        browser.screenshot("rule-comparison-en");
+
         // A resident opens the results from the round page: what was funded, why, and what to check it against.
         Portal.newVisitor(browser);
         Portal.chooseLanguage(browser, "en");
