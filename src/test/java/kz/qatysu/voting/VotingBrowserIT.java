@@ -579,6 +579,13 @@ public class VotingBrowserIT extends PortalBrowserTest {
                             proposal = r.getLong(1);
                         }
                     }
+                    // Its history starts where the fixture puts it (the count adds the next entry).
+                    try (PreparedStatement s = c.prepareStatement("insert into proposal_status_change (proposal_id, seq, "
+                            + "from_status, to_status, actor, changed_at) values (?, 0, null, 'ON_BALLOT', "
+                            + "'voting-browser-it', now() - interval '2 days')")) {
+                        s.setLong(1, proposal);
+                        s.executeUpdate();
+                    }
                     try (PreparedStatement s = c.prepareStatement("insert into proposal_cost_line (proposal_id, line_no, "
                             + "description, quantity, unit_price) values (?, 0, 'Жұмыстар / Работы', 1, ?)")) {
                         s.setLong(1, proposal);
