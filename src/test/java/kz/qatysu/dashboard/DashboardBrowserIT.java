@@ -83,7 +83,7 @@ class DashboardBrowserIT extends PortalBrowserTest {
             String all = sheet.toString();
             StringBuilder cells = new StringBuilder();
             sheet.forEach(row -> row.forEach(cell -> cells.append(cell.toString()).append('|')));
-            assertThat(cells.toString()).contains("751410000");
+            assertThat(cells.toString()).contains("Bostandyk District");
             assertThat(all).isNotNull();
         }
     }
