@@ -192,7 +192,11 @@ public class OpenDataExport {
 
     /** Age on the last day of voting, in ten-year bands (under 18 and 65+ as their own bands). */
     static String ageBand(LocalDate birth, LocalDate on) {
-        int age = Period.between(birth, on).getYears();
+        return ageBand(Period.between(birth, on).getYears());
+    }
+
+    /** The band of an age in whole years: the bands of the open data, also used by the participation dashboard. */
+    public static String ageBand(int age) {
         if (age < 18) {
             return "14-17";
         }
