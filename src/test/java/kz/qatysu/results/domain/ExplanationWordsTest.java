@@ -42,6 +42,16 @@ class ExplanationWordsTest {
     }
 
     @Test
+    void oneVoteIsSingularInEnglish() {
+        var sentence = ExplanationWords.of("FUNDED_BY_GREEDY", 1, 2_000_000, 1, Map.of("remainingBudgetBefore", "50000000"));
+        ResourceBundle bundle = ResourceBundle.getBundle("kz.qatysu.i18n.messages", Locale.ENGLISH);
+        String text = new MessageFormat(bundle.getString(sentence.key()), Locale.ENGLISH)
+                .format(sentence.arguments().toArray());
+
+        assertThat(text).contains("with 1 vote its turn").contains("50,000,000").contains("2,000,000");
+    }
+
+    @Test
     void anUnknownReasonIsRefused() {
         assertThatThrownBy(() -> ExplanationWords.of("BRIBED", 1, 1, 0, Map.of()))
                 .isInstanceOf(IllegalArgumentException.class);
