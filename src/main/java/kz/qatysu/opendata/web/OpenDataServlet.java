@@ -23,6 +23,15 @@ public class OpenDataServlet extends HttpServlet {
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Optional<Path> file = folder.file(request.getPathInfo());
+        boolean index = request.getPathInfo() == null || request.getPathInfo().equals("/");
+        if (file.isEmpty() && index) {
+            // Before the first nightly export: an empty index, not an error.
+            response.setContentType("application/json");
+            response.setCharacterEncoding("UTF-8");
+            response.setHeader("Access-Control-Allow-Origin", "*");
+            response.getWriter().write("{\"rounds\":[]}");
+            return;
+        }
         if (file.isEmpty()) {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;
