@@ -69,7 +69,8 @@ public class PaperBallotsBrowserIT extends PortalBrowserTest {
         for (String language : List.of("kk", "ru", "en")) {
             Portal.chooseLanguage(browser, language);
             for (String page : List.of("/staff/paper-ballots.xhtml", "/staff/paper-ballots.xhtml?round=" + round,
-                    "/admin/round.xhtml?id=" + round)) {
+                    "/admin/round.xhtml?id=" + round, "/staff/anomalies.xhtml", "/staff/comparison.xhtml",
+                    "/staff/dashboard.xhtml")) {
                 browser.open(PORTAL + page);
                 assertThat(browser.driver().findElements(By.id("errorHeading"))).as(language + " " + page).isEmpty();
                 assertThat(browser.pageSource()).as(language + " " + page).doesNotContain("???")

@@ -50,6 +50,10 @@ public class VotingResource {
     private CitizenCalls calls;
     @Context
     private UriInfo uri;
+    @Context
+    private jakarta.servlet.http.HttpServletRequest request;
+    @EJB
+    private kz.qatysu.anomaly.application.CastSignals signals;
 
     @POST
     @Path("/{id}/ballot")
@@ -69,6 +73,10 @@ public class VotingResource {
         BallotChoice choice = CitizenCalls.refusalsAsProblems(() -> BallotBody.parse(body));
         BallotBox.Cast cast = calls.asCitizen(() -> voting.cast(roundId, choice, Channel.MOBILE));
         VotingViews.Cast answer = new VotingViews.Cast(cast.receipt(), cast.version());
+        if (cast.changed()) {
+            signals.record(roundId, Channel.MOBILE, request.getRemoteAddr(), request.getHeader("User-Agent"),
+                    request.getHeader("Accept-Language"));
+        }
         if (!cast.changed()) {
             return Response.ok(answer).header("Cache-Control", "no-store").build();
         }

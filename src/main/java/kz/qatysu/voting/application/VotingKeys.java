@@ -57,6 +57,23 @@ public class VotingKeys {
         return VoterPseudonym.of(key(), roundId, citizenId);
     }
 
+    /**
+     * A keyed hash (HMAC-SHA-256 under a key derived from the voting secret, hex) of what a client says about
+     * itself, so the anomaly report can group casts by device without storing what identifies it.
+     */
+    public String deviceHash(String material) {
+        try {
+            Mac derive = Mac.getInstance("HmacSHA256");
+            derive.init(new SecretKeySpec(key(), "HmacSHA256"));
+            byte[] deviceKey = derive.doFinal("qatysu-device-signal".getBytes(StandardCharsets.US_ASCII));
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(deviceKey, "HmacSHA256"));
+            return HexFormat.of().formatHex(mac.doFinal(material.getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HMAC-SHA256 is part of every Java platform", e);
+        }
+    }
+
     /** The receipt code sealed (AES-256-GCM, nonce ‖ ciphertext) under a key only this voter's ballots share. */
     public byte[] seal(String receiptCode, long roundId, long citizenId) {
         try {

@@ -45,6 +45,8 @@ public class BallotBacking implements Serializable {
     private VotingService voting;
     @EJB
     private RoundCatalog catalog;
+    @EJB
+    private kz.qatysu.anomaly.application.CastSignals signals;
     @Inject
     private FacesActions actions;
     @Inject
@@ -146,6 +148,10 @@ public class BallotBacking implements Serializable {
             return null;
         }
         if (cast.changed()) {
+            var request = (jakarta.servlet.http.HttpServletRequest) jakarta.faces.context.FacesContext
+                    .getCurrentInstance().getExternalContext().getRequest();
+            signals.record(roundId, Channel.WEB, request.getRemoteAddr(), request.getHeader("User-Agent"),
+                    request.getHeader("Accept-Language"));
             messages.flashInfo(cast.version() == 1 ? "ballot.cast.done" : "ballot.cast.changed", cast.version());
         } else {
             messages.flashInfo("ballot.cast.same");
