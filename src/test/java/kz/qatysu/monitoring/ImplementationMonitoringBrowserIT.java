@@ -13,9 +13,11 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.text.NumberFormat;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import kz.qatysu.platform.testing.Database;
 import kz.qatysu.platform.testing.Portal;
 import kz.qatysu.platform.testing.PortalBrowserTest;
@@ -45,6 +47,11 @@ public class ImplementationMonitoringBrowserIT extends PortalBrowserTest {
     public void staffUpdateAMilestoneAndItShowsPublicly() throws Exception {
         long id = fundedProject(BOSTANDYK);
         String title = text("select title from proposal where id = ?", id);
+        // Within the assessed cost, so that no note is needed.
+        long assessed = number("select assessed_cost from proposal where id = ?", id);
+        long contracted = assessed - assessed / 10;
+        long spent = contracted / 2;
+        NumberFormat english = NumberFormat.getIntegerInstance(Locale.ENGLISH);
         Path photo = Files.createTempFile("site-", ".jpg");
         Files.write(photo, AttachmentFixtures.jpegWithExif(320, 200));
         Path forged = Files.createTempFile("forged-", ".png");
@@ -75,12 +82,12 @@ public class ImplementationMonitoringBrowserIT extends PortalBrowserTest {
         long updates = number("select count(*) from implementation_update u join implementation i"
                 + " on i.id = u.implementation_id where i.proposal_id = ?", id);
         browser.type(By.id("progressForm:percentDone"), "150");
-        browser.type(By.id("progressForm:contracted"), "7000000");
-        browser.type(By.id("progressForm:spent"), "3000000");
+        browser.type(By.id("progressForm:contracted"), Long.toString(contracted));
+        browser.type(By.id("progressForm:spent"), Long.toString(spent));
         browser.click(By.id("progressForm:reportProgress"));
         assertThat(browser.text(By.id("progressForm:percentDoneMessage"))).isEqualTo("Enter a whole percentage from 0 to 100.");
         browser.type(By.id("progressForm:percentDone"), "45");
-        browser.type(By.id("progressForm:contracted"), "-7000000");
+        browser.type(By.id("progressForm:contracted"), "-" + contracted);
         browser.click(By.id("progressForm:reportProgress"));
         assertThat(browser.text(By.id("progressForm:contractedMessage"))).isEqualTo("Amounts cannot be negative.");
         browser.screenshot("monitoring-refused-figures-en");
@@ -88,7 +95,7 @@ public class ImplementationMonitoringBrowserIT extends PortalBrowserTest {
         assertThat(number("select count(*) from implementation_update u join implementation i"
                 + " on i.id = u.implementation_id where i.proposal_id = ?", id)).isEqualTo(updates);
 
-        browser.type(By.id("progressForm:contracted"), "7000000");
+        browser.type(By.id("progressForm:contracted"), Long.toString(contracted));
         browser.click(By.id("progressForm:reportProgress"));
         assertThat(browser.text(By.id("globalMessages"))).contains("Progress and money were saved.");
 
@@ -105,8 +112,8 @@ public class ImplementationMonitoringBrowserIT extends PortalBrowserTest {
         browser.screenshot("monitoring-staff-editor-en");
 
         assertThat(number("select percent_done from implementation where proposal_id = ?", id)).isEqualTo(45);
-        assertThat(number("select contracted from implementation where proposal_id = ?", id)).isEqualTo(7_000_000);
-        assertThat(number("select spent from implementation where proposal_id = ?", id)).isEqualTo(3_000_000);
+        assertThat(number("select contracted from implementation where proposal_id = ?", id)).isEqualTo(contracted);
+        assertThat(number("select spent from implementation where proposal_id = ?", id)).isEqualTo(spent);
         assertThat(number("select count(*) from implementation_photo ph join implementation i"
                 + " on i.id = ph.implementation_id where i.proposal_id = ?", id)).isEqualTo(1);
         assertThat(number("select count(*) from audit_entry a join implementation i on a.entity_id = i.id::text"
@@ -120,8 +127,8 @@ public class ImplementationMonitoringBrowserIT extends PortalBrowserTest {
         assertThat(browser.text(By.id("implementationStatus"))).isEqualTo("In progress");
         assertThat(browser.text(By.id("implementationPercent"))).isEqualTo("45 %");
         assertThat(browser.find(By.id("implementationProgress")).getDomAttribute("value")).isEqualTo("45");
-        assertThat(plain(browser.text(By.id("implementationContracted")))).isEqualTo("7,000,000 ₸");
-        assertThat(plain(browser.text(By.id("implementationSpent")))).isEqualTo("3,000,000 ₸");
+        assertThat(plain(browser.text(By.id("implementationContracted")))).isEqualTo(english.format(contracted) + " ₸");
+        assertThat(plain(browser.text(By.id("implementationSpent")))).isEqualTo(english.format(spent) + " ₸");
         assertThat(browser.text(By.id("implementationMilestones")))
                 .contains("Contract signed with the builder", "done on " + TODAY.format(DATE));
         assertThat(browser.text(By.id("implementationPhotos"))).contains("Site fenced <script>alert(1)</script>");
@@ -135,6 +142,8 @@ public class ImplementationMonitoringBrowserIT extends PortalBrowserTest {
                 "var img = document.querySelector('#implementationPhotos img');"
                         + " return img.complete && img.naturalWidth;");
         assertThat(((Number) loaded).intValue()).isEqualTo(320);
+        ((JavascriptExecutor) browser.driver()).executeScript(
+                "document.getElementById('implementation').scrollIntoView();");
         browser.screenshot("monitoring-public-timeline-en");
 
         // The photo itself: an image, not sniffable as anything else, its EXIF gone.
@@ -148,6 +157,8 @@ public class ImplementationMonitoringBrowserIT extends PortalBrowserTest {
 
         Portal.chooseLanguage(browser, "kk");
         assertThat(browser.text(By.id("implementationStatus"))).isEqualTo("Орындалуда");
+        ((JavascriptExecutor) browser.driver()).executeScript(
+                "document.getElementById('implementation').scrollIntoView();");
         browser.screenshot("monitoring-public-timeline-kk");
     }
 

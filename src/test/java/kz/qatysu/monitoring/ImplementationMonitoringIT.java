@@ -121,9 +121,9 @@ public class ImplementationMonitoringIT {
     }
 
     private long notFundedOf(long fundedId) {
-        return em.createQuery("select p.id from Proposal p where p.round = (select q.round from Proposal q"
-                        + " where q.id = :id) and p.status = kz.qatysu.proposal.domain.ProposalStatus.NOT_FUNDED",
-                Long.class).setParameter("id", fundedId).getSingleResult();
+        return ((Number) em.createNativeQuery("select id from proposal where status = 'NOT_FUNDED' and round_id ="
+                + " (select round_id from proposal where id = ?1)").setParameter(1, fundedId).getSingleResult())
+                .longValue();
     }
 
     private Implementation record(long proposalId) {
@@ -303,6 +303,7 @@ public class ImplementationMonitoringIT {
     @Test
     public void invalidInputIsRefusedWithItsMessageKeyAndNothingIsStored() throws Exception {
         long id = funded(BOSTANDYK);
+        long notFunded = notFundedOf(id);
         assertRefused(() -> bostandyk.call(() -> {
             implementations.planMilestone(id, "Ерте", TODAY);
             return null;
@@ -312,10 +313,10 @@ public class ImplementationMonitoringIT {
             return null;
         }), "monitoring.error.planned-completion");
         assertRefused(() -> bostandyk.call(() -> {
-            implementations.start(notFundedOf(id), TODAY);
+            implementations.start(notFunded, TODAY);
             return null;
         }), "monitoring.error.not-funded");
-        assertThatThrownBy(() -> bostandyk.call(() -> implementations.project(notFundedOf(id))))
+        assertThatThrownBy(() -> bostandyk.call(() -> implementations.project(notFunded)))
                 .isInstanceOf(NotFound.class);
         bostandyk.call(() -> {
             implementations.start(id, TODAY.plusMonths(3));
