@@ -66,6 +66,9 @@ class DashboardBrowserIT extends PortalBrowserTest {
         browser.open(PORTAL + "/staff/dashboard.xhtml?territory=751410000");
         assertThat(turnoutShown().get("751410000")).isEqualTo(Database.count(VOTERS_OF_SUBTREE, "751410%"));
         assertThat(browser.driver().findElements(By.cssSelector("#breadcrumb a.crumb"))).isNotEmpty();
+        // Implementation of the district's funded projects: the counts agree with the database.
+        assertThat(browser.text(By.id("implementationCounts"))).startsWith("Funded: " + Database.count(
+                "select count(*) from proposal where status = 'FUNDED' and territory_code like '751410%'") + ",");
         browser.screenshot("dashboard-bostandyk");
 
         Path downloads = Files.createTempDirectory("dashboard-export");

@@ -122,6 +122,7 @@ public class DashboardIT {
         assertThat(funnel.getFirst().accepted()).isEqualTo(3);
         assertThat(funnel.getFirst().feasible()).isEqualTo(2);
         assertThat(funnel.getFirst().onBallot()).isEqualTo(2);
+        assertThat(funnel.getFirst().completed()).isZero(); // voting, nothing built yet
         assertThat(asBostandyk.call(() -> dashboard.funnelCount(BOSTANDYK, round.id()))).isEqualTo(1);
     }
 

@@ -69,7 +69,8 @@ public class DashboardService {
 
     /** Proposals of one unit and category at each stage they reached. */
     public record FunnelLine(String code, LocalizedText territory, String category, LocalizedText categoryName,
-                             long submitted, long accepted, long feasible, long onBallot, long funded)
+                             long submitted, long accepted, long feasible, long onBallot, long funded,
+                             long completed)
             implements Serializable {
     }
 
@@ -260,17 +261,20 @@ public class DashboardService {
                 + "count(*) filter (where p.status in (" + COUNTED_STATUSES_FEASIBLE + ")) feasible, "
                 + "count(*) filter (where p.status in (" + COUNTED_STATUSES_ON_BALLOT + ")) on_ballot, "
                 + "count(*) filter (where exists (select 1 from round_outcome_project op "
-                + "where op.proposal_id = p.id and op.funded)) funded, min(p.round_id) any_round "
+                + "where op.proposal_id = p.id and op.funded)) funded, "
+                + "count(*) filter (where exists (select 1 from implementation i "
+                + "where i.proposal_id = p.id and i.status = 'COMPLETED')) completed, min(p.round_id) any_round "
                 + "from units a join proposal p on p.territory_code = a.code "
                 + "where (?2 = 0 or p.round_id = ?2) and p.submitted_at is not null group by a.child, p.category_code) "
                 + "select f.child, t.name_kk, t.name_ru, t.name_en, f.category_code, rc.name_kk, rc.name_ru, rc.name_en, "
-                + "f.submitted, f.accepted, f.feasible, f.on_ballot, f.funded from f join territory t on t.code = f.child "
+                + "f.submitted, f.accepted, f.feasible, f.on_ballot, f.funded, f.completed from f "
+                + "join territory t on t.code = f.child "
                 + "left join budget_round_category rc on rc.round_id = f.any_round and rc.code = f.category_code "
                 + "order by t.name_ru, f.child, f.category_code");
         List<Object[]> rows = bind(q, level, roundId).setFirstResult(first).setMaxResults(pageSize).getResultList();
         return rows.stream().map(r -> new FunnelLine(((String) r[0]).strip(),
                 new LocalizedText((String) r[1], (String) r[2], (String) r[3]), (String) r[4], category(r, 5),
-                n(r[8]), n(r[9]), n(r[10]), n(r[11]), n(r[12]))).toList();
+                n(r[8]), n(r[9]), n(r[10]), n(r[11]), n(r[12]), n(r[13]))).toList();
     }
 
     /** How many lines the funnel has (for the lazy table's pages). */

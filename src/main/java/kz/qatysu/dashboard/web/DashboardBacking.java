@@ -41,6 +41,8 @@ public class DashboardBacking implements Serializable {
 
     @EJB
     private DashboardService dashboard;
+    @EJB
+    private kz.qatysu.monitoring.application.ImplementationService implementation;
     @Inject
     private FacesActions actions;
     @Inject
@@ -59,6 +61,7 @@ public class DashboardBacking implements Serializable {
     private AgeSexTable ageSex;
     private DashboardTable<FunnelLine> funnel;
     private DashboardTable<BudgetLine> budget;
+    private kz.qatysu.monitoring.application.OverdueReport overdue;
 
     /** View action: every figure of the level, one query each. */
     public void load() {
@@ -78,6 +81,7 @@ public class DashboardBacking implements Serializable {
             days = dashboard.ballotsPerDay(code, roundId);
             channels = dashboard.channels(code, roundId);
             ageSex = dashboard.ageAndSex(code, roundId);
+            overdue = implementation.overdue(code, 0, 20);
             Long r = roundId;
             DashboardService service = dashboard;
             funnel = new DashboardTable<>((first, size) -> service.funnel(code, r, first, size),
@@ -97,6 +101,11 @@ public class DashboardBacking implements Serializable {
         external.redirect(external.getRequestContextPath() + "/staff/dashboard.xhtml?territory="
                 + URLEncoder.encode(turnout.get(index).code(), StandardCharsets.UTF_8)
                 + (roundId == null ? "" : "&round=" + roundId));
+    }
+
+    /** Funded projects of the level: monitored, completed, overdue; the 20 most overdue. */
+    public kz.qatysu.monitoring.application.OverdueReport getOverdue() {
+        return overdue;
     }
 
     public String getTurnoutChart() {
