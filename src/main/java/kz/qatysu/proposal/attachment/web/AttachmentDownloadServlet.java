@@ -7,11 +7,11 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.util.regex.Pattern;
+import java.util.Optional;
 import kz.qatysu.platform.security.AccessRefused;
 import kz.qatysu.platform.security.NotFound;
 import kz.qatysu.platform.web.ContentDisposition;
+import kz.qatysu.platform.web.StoredFileResponse;
 import kz.qatysu.proposal.attachment.application.AttachmentService;
 import kz.qatysu.proposal.attachment.application.AttachmentService.Download;
 
@@ -25,37 +25,24 @@ import kz.qatysu.proposal.attachment.application.AttachmentService.Download;
 public class AttachmentDownloadServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
 
-    private static final Pattern ID = Pattern.compile("/[1-9][0-9]{0,17}");
-
     @EJB
     private transient AttachmentService attachments;
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        String path = request.getPathInfo();
-        if (path == null || !ID.matcher(path).matches()) {
+        Optional<Long> id = StoredFileResponse.id(request.getPathInfo());
+        if (id.isEmpty()) {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;
         }
         Download download;
         try {
-            download = attachments.open(Long.parseLong(path.substring(1)));
+            download = attachments.open(id.get());
         } catch (NotFound | AccessRefused | EJBAccessException e) {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;
         }
-        String etag = "\"" + download.sha256() + "\"";
-        response.setHeader("X-Content-Type-Options", "nosniff");
-        response.setHeader("Content-Security-Policy", "sandbox; default-src 'none'");
-        response.setHeader("Cache-Control", "private, no-store");
-        response.setHeader("ETag", etag);
-        if (etag.equals(request.getHeader("If-None-Match"))) {
-            response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
-            return;
-        }
-        response.setContentType(download.mediaType());
-        response.setContentLengthLong(download.size());
-        response.setHeader("Content-Disposition", ContentDisposition.attachment(download.fileName()));
-        Files.copy(download.file(), response.getOutputStream());
+        StoredFileResponse.send(request, response, download.sha256(), download.mediaType(), download.size(),
+                download.file(), "private, no-store", ContentDisposition.attachment(download.fileName()));
     }
 }
