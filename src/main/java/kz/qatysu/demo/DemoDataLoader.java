@@ -14,7 +14,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Demo data for {@code ./qatysu run} and the browser tests: the territorial scopes of the demo staff accounts of
- * the Keycloak realm export, and a round with proposals for each demo district. Off unless
+ * the Keycloak realm export, and a round with proposals for each demo district; with
+ * {@code QATYSU_DEMO_SYNTHETIC_VOTERS=N}, a synthetic electorate of N residents for the dashboards. Off unless
  * {@code QATYSU_DEMO_DATA=true}.
  */
 @Startup
@@ -32,6 +33,8 @@ public class DemoDataLoader {
     private StaffService staff;
     @EJB
     private DemoRounds rounds;
+    @EJB
+    private SyntheticElectorate electorate;
     @Inject
     private Logger logger;
     @Inject
@@ -41,6 +44,15 @@ public class DemoDataLoader {
     @Inject
     @ConfigProperty(name = "qatysu.environment", defaultValue = "development")
     String environment;
+
+    /** Synthetic residents to add for the dashboards (see {@link SyntheticElectorate}); 0 for none. */
+    @Inject
+    @ConfigProperty(name = "qatysu.demo.synthetic-voters", defaultValue = "0")
+    int syntheticVoters;
+
+    @Inject
+    @ConfigProperty(name = "qatysu.demo.synthetic-seed", defaultValue = "20261129")
+    long syntheticSeed;
 
     @PostConstruct
     void load() {
@@ -54,5 +66,10 @@ public class DemoDataLoader {
         STAFF_SCOPES.forEach((username, kato) -> staff.assignScopeAs(username, kato, "demo-data"));
         int created = rounds.load();
         logger.log(Level.INFO, "Demo data loaded: {0} staff scopes, {1} new rounds", new Object[]{STAFF_SCOPES.size(), created});
+        if (syntheticVoters > 0) {
+            // In the background: the portal is up at once, the dashboards fill within a few minutes.
+            logger.log(Level.INFO, "Loading a synthetic electorate of {0} residents in the background", syntheticVoters);
+            electorate.populate(syntheticVoters, syntheticSeed);
+        }
     }
 }

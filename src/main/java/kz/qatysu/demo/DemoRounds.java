@@ -360,14 +360,66 @@ public class DemoRounds {
     }
 
     private int votingRound(Instant now, VotingDemo demo) {
+        return votingRound(now, demo, -60, -30, -2, 12, 15, 40) == null ? 0 : 1;
+    }
+
+    /**
+     * The synthetic electorate's past round: Almaty city's spring 2026 round, approval up to 5 picks, Method of Equal
+     * Shares with completion, 24 proposals over the city's eight districts; voting ran from 95 to 81 days ago. It is
+     * returned still in voting, uncommitted: the caller casts its ballots in the same transaction (so the calendar
+     * timer never sees it open without them), and the close-round job then counts it like any other round.
+     *
+     * @return the round's id, or empty when it exists already (or Almaty is not in the classifier)
+     */
+    public java.util.Optional<Long> pastVotingRound() {
+        BudgetRound round = votingRound(clock.instant(), PAST_ROUND, -150, -120, -95, -81, -78, -60);
+        if (round == null) {
+            return java.util.Optional.empty();
+        }
+        em.flush();
+        return java.util.Optional.of(round.getId());
+    }
+
+    /** Ideas of the past round: Kazakh title, Russian title, category, address, cost, F(easible), district. */
+    private static final VotingDemo PAST_ROUND = new VotingDemo("750000000", "751410000", RoundText.title(
+            "Алматы: қала тұрғындарының бюджеті, 2026 көктемі", "Алматы: бюджет горожан, весна 2026",
+            "Almaty: residents' budget, spring 2026"), 500_000_000L, BallotRule.approval(1, 5), "mes_cost_add1",
+            BOSTANDYK_RESIDENTS, "moderator.bostandyk", new String[][]{
+            {"Панфилов көшесін жаяу жүргіншілерге арнау", "Пешеходная улица Панфилова", "roads", "Панфилов көшесі", "85000000", "F", "751110000"},
+            {"Алмалы ауданындағы аулаларды көгалдандыру", "Озеленение дворов Алмалинского района", "parks", "Жамбыл көшесі, 114", "22000000", "F", "751110000"},
+            {"Мектептер маңындағы велотұрақтар", "Велопарковки у школ", "roads", "Абылай хан даңғылы, 60", "6000000", "F", "751110000"},
+            {"Алатау ауданындағы жаңа саябақ", "Новый сквер в Алатауском районе", "parks", "Рысқұлов даңғылы, 220", "64000000", "F", "751210000"},
+            {"Шаңырақ шағынауданындағы жарықтандыру", "Освещение улиц мкр. Шанырак", "roads", "Шаңырақ-2", "38000000", "F", "751210000"},
+            {"Аулалық футбол алаңы", "Дворовое футбольное поле", "sport", "Бұрыл көшесі, 9", "18000000", "F", "751210000"},
+            {"Әуезов ауданындағы балалар ойын алаңдары", "Детские площадки Ауэзовского района", "parks", "Жетісу-2, 70", "27000000", "F", "751310000"},
+            {"Саин көшесіндегі жаяу жүргіншілер көпірі", "Пешеходный мост на Саина", "roads", "Саин көшесі", "120000000", "I", "751310000"},
+            {"Аулалық воркаут кешендері", "Дворовые воркаут-комплексы", "sport", "Мамыр-4, 100", "15000000", "F", "751310000"},
+            {"Бостандық ауданындағы велосипед жолы", "Велодорожка в Бостандыкском районе", "roads", "Әл-Фараби даңғылы, 77", "72000000", "F", "751410000"},
+            {"Орбита шағынауданындағы саябақты жаңарту", "Обновление сквера в мкр. Орбита", "parks", "Орбита-1", "33000000", "F", "751410000"},
+            {"Ашық кітапхана павильоны", "Павильон открытой библиотеки", "other", "Тимирязев көшесі, 42", "9000000", "F", "751410000"},
+            {"Жетісу ауданындағы аялдамаларды жаңарту", "Новые остановки Жетысуского района", "roads", "Рысқұлов даңғылы, 57", "41000000", "F", "751510000"},
+            {"Жетісу ауданындағы мұз айдыны", "Каток в Жетысуском районе", "sport", "Құлжа жолы, 3", "24000000", "F", "751510000"},
+            {"Кварталдағы жасыл аула", "Зелёный двор квартала", "parks", "Айнабұлақ-3", "12000000", "F", "751510000"},
+            {"Медеу ауданындағы терренкур", "Терренкур в Медеуском районе", "parks", "Достық даңғылы, 250", "47000000", "F", "751710000"},
+            {"Көктөбе баурайындағы қоқыс жәшіктері", "Урны и контейнеры на склонах Кок-Тобе", "other", "Көктөбе", "5000000", "F", "751710000"},
+            {"Медеу ауданындағы спорт алаңы", "Спортплощадка в Медеуском районе", "sport", "Самал-2, 58", "21000000", "F", "751710000"},
+            {"Наурызбай ауданындағы тротуарлар", "Тротуары Наурызбайского района", "roads", "Қалқаман-2", "56000000", "F", "751810000"},
+            {"Наурызбай ауданындағы балабақша алаңы", "Площадка у детского сада", "parks", "Шұғыла шағынауданы", "14000000", "F", "751810000"},
+            {"Ауыл көшелеріндегі жарықтандыру", "Освещение улиц Таусамалы", "roads", "Таусамалы", "29000000", "F", "751810000"},
+            {"Түрксіб ауданындағы саябақ", "Парк в Турксибском районе", "parks", "Сейфуллин даңғылы, 30", "52000000", "F", "751910000"},
+            {"Түрксіб ауданындағы жастар орталығы", "Молодёжный центр Турксиба", "other", "Майлин көшесі, 85", "95000000", "I", "751910000"},
+            {"Теміржолшылар шағынауданындағы спорт алаңы", "Спортплощадка в мкр. Железнодорожный", "sport", "Өтеген батыр көшесі", "17000000", "F", "751910000"}});
+
+    private BudgetRound votingRound(Instant now, VotingDemo demo, int submission, int moderation, int voting,
+                                    int counting, int results, int implementation) {
         boolean exists = em.createNamedQuery("BudgetRound.findByTerritory", BudgetRound.class)
                 .setParameter("territoryCode", demo.kato()).getResultStream()
                 .anyMatch(r -> r.title().ru().equals(demo.title().ru()));
         if (exists || territories.find(KatoCode.of(demo.kato())).isEmpty()) {
-            return 0;
+            return null;
         }
         List<Long> residents = demo.residents().stream().map(r -> resident(r, now)).toList();
-        Map<Phase, Instant> starts = calendar(now, -60, null, -30, -2, 12, 15, 40);
+        Map<Phase, Instant> starts = calendar(now, submission, null, moderation, voting, counting, results, implementation);
         BudgetRound round = cityRound(KatoCode.of(demo.kato()), demo.title(), demo.budget(), starts, null,
                 starts.get(Phase.PROPOSAL_SUBMISSION).minus(5, ChronoUnit.DAYS));
         round.chooseBallotRule(demo.ballot());
@@ -384,7 +436,8 @@ public class DemoRounds {
             long author = residents.get(i % residents.size());
             Actor citizen = Actor.citizen(author);
             Instant at = starts.get(Phase.PROPOSAL_SUBMISSION).plus(i + 1, ChronoUnit.DAYS);
-            Proposal p = Proposal.draft(round, Proposer.citizen(author), KatoCode.of(demo.proposerKato()),
+            Proposal p = Proposal.draft(round, Proposer.citizen(author),
+                    KatoCode.of(idea.length > 6 ? idea[6] : demo.proposerKato()),
                     content(idea[0], idea[1], idea[2], idea[3], Long.parseLong(idea[4])), citizen, at);
             p.submit(citizen, at);
             em.persist(p);
@@ -408,7 +461,7 @@ public class DemoRounds {
         round.advanceTo(Phase.VOTING, starts.get(Phase.VOTING), SYSTEM);
         em.flush();
         placed.forEach(this::store);
-        return 1;
+        return round;
     }
 
     /**

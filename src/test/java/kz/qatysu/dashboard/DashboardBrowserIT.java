@@ -92,6 +92,29 @@ class DashboardBrowserIT extends PortalBrowserTest {
     }
 
     @Test
+    void analystSeesABurstOfCastsFromOneNetworkOnTheAnomalyReport() throws Exception {
+        long round = Database.count("select id from budget_round where title_ru = ? and phase = 'VOTING'",
+                "Бостандык: безопасные улицы 2026");
+        // 25 casts from one /24 within a minute, as CastSignals records them (no citizen, no ballot, the minute only).
+        try (var c = Database.connect(); var insert = c.prepareStatement("insert into cast_signal (round_id, channel, "
+                + "cast_minute, network, device) values (?, 'WEB', date_trunc('minute', now()), '192.0.2.0/24', ?)")) {
+            for (int i = 0; i < 25; i++) {
+                insert.setLong(1, round);
+                insert.setString(2, String.format("%064x", 0xB0A57L + i));
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+        Portal.signInAsStaff(browser, "analyst");
+        browser.open(PORTAL + "/staff/anomalies.xhtml");
+        List<WebElement> bursts = browser.driver().findElements(By.cssSelector("tr.flag-NETWORK_BURST[data-round='" + round + "']"))
+                .stream().filter(row -> row.getText().contains("192.0.2.0/24")).toList();
+        assertThat(bursts).hasSize(1);
+        assertThat(bursts.getFirst().getText()).contains("25").contains("751410000");
+        browser.screenshot("anomalies-en");
+    }
+
+    @Test
     void aModeratorOfAnotherDistrictCannotCraftTheAddressOfBostandyk() throws Exception {
         Portal.signInAsStaff(browser, "moderator.esil");
         browser.open(PORTAL + "/staff/dashboard.xhtml?territory=751410000");

@@ -23,6 +23,8 @@ import kz.qatysu.citizen.domain.Citizen;
 import kz.qatysu.citizen.domain.Iin;
 import kz.qatysu.citizen.domain.PersonName;
 import kz.qatysu.citizen.domain.SyntheticIins;
+import kz.qatysu.meeting.domain.CommunityMeeting;
+import kz.qatysu.meeting.domain.QuorumRule;
 import kz.qatysu.platform.domain.Actor;
 import kz.qatysu.platform.domain.DomainRuleViolation;
 import kz.qatysu.platform.security.AccessRefused;
@@ -256,6 +258,69 @@ public class PaperBallotIT {
     }
 
     // ---------------------------------------------------------------- tests
+
+    /** A meeting recorded in a territory on a day (as the meetings page records it). */
+    private long meeting(String kato, LocalDate heldOn) throws Exception {
+        return inTransaction(tx, () -> {
+            CommunityMeeting m = CommunityMeeting.record(KatoCode.of(kato), heldOn, "Мектеп № 159 акт залы",
+                    "Дауыс беру / Голосование", QuorumRule.absolute(10), Actor.staff("moderator.bostandyk"), Instant.now());
+            em.persist(m);
+            em.flush();
+            return m.getId();
+        });
+    }
+
+    private static PaperEntryForm atMeeting(String serial, String iin, String residence, List<Long> approved, Long meeting) {
+        return new PaperEntryForm(serial, iin, "Тестов", "Қағаз", null, residence, approved, null, meeting);
+    }
+
+    @Test
+    public void aBallotCollectedAtACommunityMeetingCountsOnceUnderTheMeetingChannelAndItsVoterAttends() throws Exception {
+        long roundId = demoRound();
+        List<Long> projects = projects(roundId);
+        LocalDate today = LocalDate.now(ALMATY);
+        long held = meeting(BOSTANDYK, today);
+        long beforeVoting = meeting(BOSTANDYK, today.minusDays(30));
+        long elsewhere = meeting("751310000", today);
+        assertThat(asModerator.call(() -> papers.round(roundId)).meetings()).extracting(PaperRound.Meeting::id)
+                .contains(held).doesNotContain(beforeVoting, elsewhere);
+
+        String iin = SyntheticIins.next();
+        String serial = serial();
+        long meetingBefore = ballots(roundId, "MEETING");
+        // Only a meeting of the round's territory held during voting; a meeting's voter lives in its territory.
+        refusedWith(() -> first(atMeeting(serial, iin, BOSTANDYK, List.of(projects.get(1)), beforeVoting), roundId),
+                "paper.error.meeting");
+        refusedWith(() -> first(atMeeting(serial, iin, BOSTANDYK, List.of(projects.get(1)), 987_654_321L), roundId),
+                "paper.error.meeting");
+        assertThat(paperBallots(roundId, serial)).isZero();
+
+        PaperEntryResult pending = first(atMeeting(serial, iin, BOSTANDYK, List.of(projects.get(1)), held), roundId);
+        assertThat(pending.status()).isEqualTo(PaperBallotStatus.PENDING);
+        assertThat(count("select count(*) from community_meeting_attendee where meeting_id = ?1", held)).isZero();
+        // The second entry types the ballot blind; the place came with the first.
+        PaperEntryResult confirmed = second(form(serial, iin, BOSTANDYK, List.of(projects.get(1))), roundId);
+        assertThat(confirmed.status()).isEqualTo(PaperBallotStatus.CONFIRMED);
+        assertThat(channel(roundId, iin)).isEqualTo("MEETING");
+        assertThat(ballots(roundId, "MEETING")).isEqualTo(meetingBefore + 1);
+        assertThat(count("select count(*) from paper_ballot where serial = ?1 and meeting_id = ?2", serial, held))
+                .isEqualTo(1);
+        assertThat(count("select count(*) from community_meeting_attendee where meeting_id = ?1 and citizen_id = ?2",
+                held, citizenId(iin))).isEqualTo(1);
+        // Once per person across channels: a second ballot of the same person on paper is refused.
+        refusedWith(() -> first(form(serial(), iin, BOSTANDYK, List.of(projects.get(0))), roundId),
+                "paper.error.already-paper");
+
+        // A resident of another district cannot vote at Bostandyk's meeting, though the round is the whole city's.
+        long cityRound = count("select id from budget_round where title_ru = ?1 and phase = 'VOTING'",
+                "Алматы: спорт во дворах 2026");
+        List<Long> cityProjects = projects(cityRound);
+        refusedWith(() -> asAdmin.call(() -> papers.enterFirst(cityRound, new PaperEntryForm(serial(), SyntheticIins.next(),
+                "Тестов", "Қағаз", null, "751310000", List.of(), java.util.Map.of(cityProjects.get(0), 3), held))),
+                "paper.error.meeting-not-resident");
+        // The web refuses the staff channels: a citizen cannot claim a meeting ballot.
+        assertThat(Channel.MEETING.enteredByStaff()).isTrue();
+    }
 
     @Test
     public void aPaperBallotCountsOnlyAfterASecondMatchingEntryByAnotherPerson() throws Exception {

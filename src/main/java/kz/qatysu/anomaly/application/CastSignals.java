@@ -9,6 +9,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -37,21 +38,38 @@ public class CastSignals {
 
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void record(long roundId, Channel channel, String remoteAddress, String userAgent, String language) {
-        if (channel != Channel.WEB && channel != Channel.MOBILE) {
-            throw new IllegalArgumentException("signals are recorded for web and mobile casts only");
-        }
         try {
-            String material = (userAgent == null ? "" : userAgent) + "\n" + (language == null ? "" : language);
-            em.createNativeQuery("insert into cast_signal (round_id, channel, cast_minute, network, device) "
-                            + "values (?1, ?2, ?3, ?4, ?5)")
-                    .setParameter(1, roundId).setParameter(2, channel.name())
-                    .setParameter(3, Timestamp.from(clock.instant().truncatedTo(ChronoUnit.MINUTES)))
-                    .setParameter(4, NetworkPrefix.of(remoteAddress))
-                    .setParameter(5, keys.deviceHash(material.length() > MAX_MATERIAL
-                            ? material.substring(0, MAX_MATERIAL) : material))
-                    .executeUpdate();
+            insert(roundId, channel, remoteAddress, userAgent, language, clock.instant());
+        } catch (IllegalArgumentException e) {
+            throw e;
         } catch (RuntimeException e) {
             LOGGER.log(Level.WARNING, "A cast signal of round " + roundId + " was not recorded", e);
         }
+    }
+
+    /**
+     * Records the signal of a cast made at {@code at} inside the caller's transaction (the demo's synthetic
+     * electorate, which writes ballots and their signals together).
+     */
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public void recordWithin(long roundId, Channel channel, String remoteAddress, String userAgent, String language,
+                             Instant at) {
+        insert(roundId, channel, remoteAddress, userAgent, language, at);
+    }
+
+    private void insert(long roundId, Channel channel, String remoteAddress, String userAgent, String language,
+                        Instant at) {
+        if (channel != Channel.WEB && channel != Channel.MOBILE) {
+            throw new IllegalArgumentException("signals are recorded for web and mobile casts only");
+        }
+        String material = (userAgent == null ? "" : userAgent) + "\n" + (language == null ? "" : language);
+        em.createNativeQuery("insert into cast_signal (round_id, channel, cast_minute, network, device) "
+                        + "values (?1, ?2, ?3, ?4, ?5)")
+                .setParameter(1, roundId).setParameter(2, channel.name())
+                .setParameter(3, Timestamp.from(at.truncatedTo(ChronoUnit.MINUTES)))
+                .setParameter(4, NetworkPrefix.of(remoteAddress))
+                .setParameter(5, keys.deviceHash(material.length() > MAX_MATERIAL
+                        ? material.substring(0, MAX_MATERIAL) : material))
+                .executeUpdate();
     }
 }

@@ -3,6 +3,7 @@ package kz.qatysu.citizen.domain;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import kz.qatysu.platform.identity.IdentificationNumbers;
 
@@ -68,6 +69,31 @@ public final class Iin {
         }
         Sex sex = centuryAndSex % 2 == 1 ? Sex.MALE : Sex.FEMALE;
         return new Iin(raw, birthDate, sex);
+    }
+
+    /**
+     * The IIN the decree's algorithm gives a person born on {@code birthDate} with the four-digit registration serial
+     * {@code serial}, or empty when that prefix can never be issued (no check digit exists for it). For synthetic
+     * residents (demo data, tests): real IINs are issued by the population register, not by this platform.
+     *
+     * @throws IllegalArgumentException for a birth year outside 1800–2099 or a serial outside 0–9999
+     */
+    public static Optional<Iin> issue(LocalDate birthDate, Sex sex, int serial) {
+        Objects.requireNonNull(birthDate, "birthDate");
+        Objects.requireNonNull(sex, "sex");
+        int year = birthDate.getYear();
+        if (year < 1800 || year > 2099 || serial < 0 || serial > 9999) {
+            throw new IllegalArgumentException("no IIN for year " + year + " and serial " + serial);
+        }
+        int centuryAndSex = 1 + 2 * ((year - 1800) / 100) + (sex == Sex.FEMALE ? 1 : 0);
+        String prefix = String.format("%02d%02d%02d%d%04d", year % 100, birthDate.getMonthValue(),
+                birthDate.getDayOfMonth(), centuryAndSex, serial);
+        int[] d = new int[12];
+        for (int i = 0; i < 11; i++) {
+            d[i] = prefix.charAt(i) - '0';
+        }
+        int check = checkDigit(d);
+        return check < 0 ? Optional.empty() : Optional.of(new Iin(prefix + check, birthDate, sex));
     }
 
     /** Whether {@code raw} is a valid IIN of a person on {@code today}; never throws. */

@@ -51,6 +51,14 @@ public class BallotBox {
 
     /** The round's voting state, read under a key-share lock held until the transaction ends. */
     public BudgetRound lockForCasting(long roundId) {
+        return lockForCasting(roundId, clock.instant());
+    }
+
+    /**
+     * The round's voting state at {@code at}, read under a key-share lock held until the transaction ends. The
+     * channels pass the clock's instant; the demo's synthetic electorate passes instants inside the voting window.
+     */
+    public BudgetRound lockForCasting(long roundId, Instant at) {
         @SuppressWarnings("unchecked")
         List<Object> phase = em.createNativeQuery("select phase from budget_round where id = ?1 for key share")
                 .setParameter(1, roundId).getResultList();
@@ -58,7 +66,7 @@ public class BallotBox {
             throw new NotFound("round " + roundId);
         }
         BudgetRound round = em.find(BudgetRound.class, roundId);
-        requireVotingOpen(Phase.valueOf((String) phase.get(0)), round, clock.instant());
+        requireVotingOpen(Phase.valueOf((String) phase.get(0)), round, at);
         return round;
     }
 
@@ -114,6 +122,15 @@ public class BallotBox {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Cast cast(BudgetRound round, Citizen citizen, BallotChoice choice, Channel channel) {
+        return cast(round, citizen, choice, channel, clock.instant());
+    }
+
+    /**
+     * Casts the ballot as at {@code now}: the instant stored as the cast time, which must be one that
+     * {@link #lockForCasting(long, Instant)} accepted.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Cast cast(BudgetRound round, Citizen citizen, BallotChoice choice, Channel channel, Instant now) {
         ineligibility(round, citizen).ifPresent(refusal -> {
             throw refusal;
         });
@@ -128,7 +145,6 @@ public class BallotBox {
             return new Cast(keys.open((byte[]) current.get()[3], roundId, citizenId),
                     ((Number) current.get()[1]).intValue(), false);
         }
-        Instant now = clock.instant();
         int version = current.map(row -> ((Number) row[1]).intValue() + 1).orElse(1);
         current.ifPresent(row -> em.createNativeQuery("update ballot set superseded_at = ?1 where id = ?2")
                 .setParameter(1, Timestamp.from(now)).setParameter(2, ((Number) row[0]).longValue()).executeUpdate());

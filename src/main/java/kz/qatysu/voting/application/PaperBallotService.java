@@ -26,6 +26,7 @@ import kz.qatysu.citizen.domain.Citizen;
 import kz.qatysu.citizen.domain.Iin;
 import kz.qatysu.citizen.domain.InvalidIin;
 import kz.qatysu.citizen.domain.PersonName;
+import kz.qatysu.meeting.domain.CommunityMeeting;
 import kz.qatysu.platform.domain.Actor;
 import kz.qatysu.platform.domain.DomainRuleViolation;
 import kz.qatysu.platform.security.NotFound;
@@ -51,7 +52,8 @@ import kz.qatysu.voting.domain.PaperSerial;
 /**
  * Paper ballots filled in at the akimat, entered twice by staff (moderators and operators of the round's territory).
  * Every entry is checked as a web ballot is — open round, valid IIN, residence and age, the ballot rule — and the
- * ballot goes into the {@link BallotBox} (channel {@link Channel#PAPER}) only when a second, independent entry by
+ * ballot goes into the {@link BallotBox} (channel {@link Channel#PAPER}, or {@link Channel#MEETING} for one a local
+ * community meeting collected) only when a second, independent entry by
  * another staff member agrees with the first. A person who already voted online is refused, or their agreed paper
  * ballot is held for a moderator, as the round's {@link PaperAfterOnline} rule says; a second paper ballot of the
  * same person is refused. Every step is audited, never with the choice or the IIN.
@@ -128,7 +130,7 @@ public class PaperBallotService {
         if (online && e.round().paperAfterOnline() == PaperAfterOnline.REFUSE) {
             throw new DomainRuleViolation("paper.error.voted-online");
         }
-        PaperBallot ballot = PaperBallot.firstEntry(roundId, e.serial(), e.entry());
+        PaperBallot ballot = PaperBallot.firstEntry(roundId, e.serial(), e.entry(), meetingOf(e, form.meetingId()));
         em.persist(ballot);
         audit.record(caller(), "paper.enter", ENTITY, idOf(ballot), null, snapshot(ballot));
         logger.log(Level.INFO, "Paper ballot {0} of round {1} entered by {2}",
@@ -166,7 +168,7 @@ public class PaperBallotService {
             ballot.flag();
             action = "paper.flag";
         } else {
-            box.cast(e.round(), e.citizen(), e.choice(), Channel.PAPER);
+            castSettled(e.round(), e.citizen(), e.choice(), ballot);
             ballot.confirm(actor, now);
             action = "paper.confirm";
         }
@@ -202,7 +204,7 @@ public class PaperBallotService {
         var before = snapshot(ballot);
         Citizen citizen = citizens.find(ballot.citizenId()).orElseThrow();
         BallotChoice choice = BallotChoice.points(VotingService.parseChoice(ballot.agreedChoice().orElseThrow()));
-        box.cast(round, citizen, choice, Channel.PAPER);
+        castSettled(round, citizen, choice, ballot);
         ballot.confirm(caller(), clock.instant());
         em.flush();
         audit.record(caller(), "paper.count-flagged", ENTITY, ballot.getId(), before, snapshot(ballot));
@@ -316,7 +318,7 @@ public class PaperBallotService {
         List<Object> channels = em.createNativeQuery("select channel from voting_participation "
                         + "where round_id = ?1 and citizen_id = ?2 and casts > 0")
                 .setParameter(1, roundId).setParameter(2, citizenId).getResultList();
-        return channels.stream().anyMatch(c -> !Channel.PAPER.name().equals(c));
+        return channels.stream().anyMatch(c -> c != null && !Channel.valueOf(((String) c).strip()).enteredByStaff());
     }
 
     private Optional<PaperBallot> find(long roundId, PaperSerial serial) {
@@ -342,9 +344,53 @@ public class PaperBallotService {
         List<PaperRound.Option> options = rows.stream()
                 .map(r -> new PaperRound.Option(((Number) r[0]).longValue(), (String) r[1], ((Number) r[2]).longValue()))
                 .toList();
+        List<PaperRound.Meeting> meetings = meetings(round).stream().map(m -> new PaperRound.Meeting(m.getId(),
+                m.heldOn(), m.place(), m.territory().value())).toList();
         return new PaperRound(round.getId(), new LocalizedText(round.title().kk(), round.title().ru(), round.title().en()),
                 rule.kind().name(), rule.minPicks(), rule.maxPicks(), rule.points(), rule.maxPointsPerProject(),
-                round.paperAfterOnline().name(), options);
+                round.paperAfterOnline().name(), options, meetings);
+    }
+
+    /** Meetings inside the round's territory held from the first day of voting to today (or its last day). */
+    private List<CommunityMeeting> meetings(BudgetRound round) {
+        ZoneId zone = round.calendar().zone();
+        LocalDate first = round.calendar().startOf(Phase.VOTING).map(i -> LocalDate.ofInstant(i, zone)).orElse(LocalDate.MAX);
+        LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
+        LocalDate last = today.isBefore(round.lastDayOfVoting()) ? today : round.lastDayOfVoting();
+        return em.createNamedQuery("CommunityMeeting.findInScope", CommunityMeeting.class)
+                .setParameter("katoPrefix", round.territory().significantPrefix() + "%").getResultStream()
+                .filter(m -> m.territory().isWithin(round.territory()))
+                .filter(m -> !m.heldOn().isBefore(first) && !m.heldOn().isAfter(last))
+                .toList();
+    }
+
+    /**
+     * The meeting a first entry names, checked: one of the round's meetings during voting, of the voter's residence.
+     *
+     * @throws DomainRuleViolation {@code paper.error.meeting}, {@code paper.error.meeting-not-resident}
+     */
+    private Long meetingOf(Entry e, Long meetingId) {
+        if (meetingId == null) {
+            return null;
+        }
+        CommunityMeeting meeting = meetings(e.round()).stream().filter(m -> m.getId() == meetingId.longValue())
+                .findFirst().orElseThrow(() -> new DomainRuleViolation("paper.error.meeting"));
+        if (!e.citizen().residenceCode().isWithin(meeting.territory())) {
+            throw new DomainRuleViolation("paper.error.meeting-not-resident");
+        }
+        return meeting.getId();
+    }
+
+    /**
+     * Counts the settled ballot through the ballot box under its channel; a meeting's ballot also counts its voter
+     * among the meeting's attendees (once, however many rounds they voted in there).
+     */
+    private void castSettled(BudgetRound round, Citizen citizen, BallotChoice choice, PaperBallot ballot) {
+        box.cast(round, citizen, choice, ballot.channel());
+        ballot.meetingId().ifPresent(id -> {
+            CommunityMeeting meeting = em.find(CommunityMeeting.class, id, LockModeType.PESSIMISTIC_WRITE);
+            meeting.admit(citizen.getId(), citizen.residenceCode(), citizen.birthDate());
+        });
     }
 
     private PaperBallotLine line(PaperBallot b, Map<Long, String> titles, ZoneId zone) {
@@ -390,6 +436,7 @@ public class PaperBallotService {
         m.put("serial", b.serial().value());
         m.put("status", b.status().name());
         m.put("voter", b.citizenId());
+        m.put("meeting", b.meetingId().orElse(null));
         m.put("entries", b.entries().stream().map(e -> e.enteredBy().stored()).toList());
         m.put("decidedBy", b.decidedBy().map(Actor::stored).orElse(null));
         return m;

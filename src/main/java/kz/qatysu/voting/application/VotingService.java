@@ -102,7 +102,7 @@ public class VotingService {
      */
     @RolesAllowed(Roles.CITIZEN)
     public BallotBox.Cast cast(long roundId, BallotChoice choice, Channel channel) {
-        if (channel == Channel.PAPER) {
+        if (channel.enteredByStaff()) {
             throw new AccessRefused("voting.error.paper-by-staff");
         }
         Citizen me = caller();

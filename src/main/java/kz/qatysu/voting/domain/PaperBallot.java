@@ -56,6 +56,9 @@ public class PaperBallot {
     @Column(name = "citizen_id", nullable = false)
     private long citizenId;
 
+    @Column(name = "meeting_id", updatable = false)
+    private Long meetingId;
+
     @Enumerated(EnumType.STRING)
     @Column(name = "status", nullable = false, length = 10)
     private PaperBallotStatus status;
@@ -74,9 +77,19 @@ public class PaperBallot {
         // for JPA
     }
 
-    /** A ballot entered for the first time: pending until someone else enters it the same. */
+    /** A ballot cast at the akimat, entered for the first time: pending until someone else enters it the same. */
     public static PaperBallot firstEntry(long roundId, PaperSerial serial, PaperBallotEntry entry) {
+        return firstEntry(roundId, serial, entry, null);
+    }
+
+    /**
+     * A ballot entered for the first time: pending until someone else enters it the same.
+     *
+     * @param meetingId the local community meeting that collected it, or {@code null} for a ballot cast at the akimat
+     */
+    public static PaperBallot firstEntry(long roundId, PaperSerial serial, PaperBallotEntry entry, Long meetingId) {
         PaperBallot b = new PaperBallot();
+        b.meetingId = meetingId;
         b.roundId = roundId;
         b.serial = Objects.requireNonNull(serial, "serial").value();
         b.status = PaperBallotStatus.PENDING;
@@ -200,6 +213,16 @@ public class PaperBallot {
 
     public PaperSerial serial() {
         return new PaperSerial(serial);
+    }
+
+    /** The meeting that collected the ballot; empty for one cast at the akimat. */
+    public Optional<Long> meetingId() {
+        return Optional.ofNullable(meetingId);
+    }
+
+    /** The channel the ballot counts under: {@link Channel#MEETING} when a meeting collected it, else paper. */
+    public Channel channel() {
+        return meetingId == null ? Channel.PAPER : Channel.MEETING;
     }
 
     public long citizenId() {

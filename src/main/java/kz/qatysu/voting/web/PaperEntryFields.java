@@ -21,6 +21,7 @@ public class PaperEntryFields implements Serializable {
     private String givenName;
     private String patronymic;
     private String residenceCode;
+    private String meeting;
     private List<String> approved = new ArrayList<>();
     private final Map<Long, String> points = new HashMap<>();
 
@@ -43,7 +44,8 @@ public class PaperEntryFields implements Serializable {
             }
         });
         return new PaperEntryForm(serial, iin == null ? null : iin.replaceAll("[ -]", ""), surname, givenName,
-                patronymic, residenceCode, ids, given);
+                patronymic, residenceCode, ids, given,
+                meeting != null && meeting.matches("[0-9]{1,18}") ? Long.valueOf(meeting) : null);
     }
 
     public String getSerial() {
@@ -92,6 +94,15 @@ public class PaperEntryFields implements Serializable {
 
     public void setResidenceCode(String residenceCode) {
         this.residenceCode = residenceCode;
+    }
+
+    /** The meeting that collected the ballot, as the select's value; empty for the akimat. */
+    public String getMeeting() {
+        return meeting;
+    }
+
+    public void setMeeting(String meeting) {
+        this.meeting = meeting;
     }
 
     public List<String> getApproved() {

@@ -164,4 +164,28 @@ class IinTest {
         }
         return elevenDigits + check;
     }
+
+    @Test
+    void issuesTheNumberTheRegisterWouldGiveWhichParsesBackToTheSamePerson() {
+        assertThat(Iin.issue(LocalDate.of(1880, 4, 16), Sex.MALE, 25)).map(Iin::value).contains("800416100254");
+        int issued = 0;
+        for (int serial = 0; serial < 200; serial++) {
+            for (Sex sex : Sex.values()) {
+                LocalDate born = LocalDate.of(1950 + serial % 60, 1 + serial % 12, 1 + serial % 28);
+                var iin = Iin.issue(born, sex, serial);
+                if (iin.isPresent()) {
+                    issued++;
+                    Iin parsed = Iin.parse(iin.get().value(), TODAY);
+                    assertThat(parsed.birthDate()).isEqualTo(born);
+                    assertThat(parsed.sex()).isEqualTo(sex);
+                }
+            }
+        }
+        // About one prefix in eleven has no check digit.
+        assertThat(issued).isBetween(330, 400);
+        assertThat(Iin.issue(LocalDate.of(2001, 2, 3), Sex.FEMALE, 7).map(Iin::value).map(v -> v.charAt(6)))
+                .isIn(java.util.Optional.empty(), java.util.Optional.of('6'));
+        assertThatThrownBy(() -> Iin.issue(LocalDate.of(2026, 1, 1), Sex.MALE, 10_000))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
 }

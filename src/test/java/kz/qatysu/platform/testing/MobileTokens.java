@@ -122,7 +122,7 @@ public final class MobileTokens {
      * A cookie store that, like browsers, treats {@code http://localhost} as a secure context: Keycloak marks its
      * session cookies {@code Secure}, which {@link CookieManager} alone would then never send over plain HTTP.
      */
-    private static final class LocalhostCookies extends CookieHandler {
+    public static final class LocalhostCookies extends CookieHandler {
         private final CookieManager jar = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
 
         @Override
