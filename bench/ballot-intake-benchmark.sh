@@ -18,32 +18,15 @@ SECONDS_MEASURED="${3:-20}"
 PORTAL_PORT="${QATYSU_BENCH_PORT:-8280}"
 KC_PORT="${QATYSU_BENCH_KEYCLOAK_PORT:-8380}"
 DB=qatysu_bench
-for candidate in "${JAVA_HOME:-}" /usr/lib/jvm/temurin-25-jdk-amd64; do
-    if [ -n "$candidate" ] && [ -x "$candidate/bin/java" ] && "$candidate/bin/java" -version 2>&1 | grep -qE 'version "(2[1-9]|[3-9][0-9])'; then
-        export JAVA_HOME="$candidate"; break
-    fi
-done
-export MAVEN_OPTS="${MAVEN_OPTS:---sun-misc-unsafe-memory-access=allow}"
-PSQL=(psql -h "${QATYSU_DB_HOST:-127.0.0.1}" -p "${QATYSU_DB_PORT:-5432}" -U "${QATYSU_DB_ADMIN_USER:-postgres}" -v ON_ERROR_STOP=1 -qtA)
+. bench/lib.sh
 
 "${PSQL[@]}" -d postgres -c "drop database if exists $DB with (force)" >/dev/null
 
-echo "Building…" >&2
-mvn -B -q -DskipTests package
-mvn -B -q test-compile
-mvn -B -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt
+bench_build
 
 echo "Starting the platform on :$PORTAL_PORT (Keycloak :$KC_PORT)…" >&2
-QATYSU_PORT=$PORTAL_PORT QATYSU_KEYCLOAK_PORT=$KC_PORT QATYSU_DB_NAME=$DB \
-    setsid ./qatysu run > target/bench-platform.log 2>&1 &
-PLATFORM=$!
-trap 'kill -TERM -- -$PLATFORM 2>/dev/null || true; wait $PLATFORM 2>/dev/null || true' EXIT
-for _ in $(seq 1 300); do
-    grep -q "Qatysu is running" target/bench-platform.log 2>/dev/null && break
-    kill -0 $PLATFORM 2>/dev/null || { cat target/bench-platform.log >&2; exit 1; }
-    sleep 1
-done
-grep -q "Qatysu is running" target/bench-platform.log || { echo "the platform did not start" >&2; exit 1; }
+QATYSU_PORT=$PORTAL_PORT QATYSU_KEYCLOAK_PORT=$KC_PORT QATYSU_DB_NAME=$DB QATYSU_DEMO_SYNTHETIC_VOTERS=0 \
+    bench_start_platform target/bench-platform.log
 set -a; . .qatysu/secrets.env; set +a
 
 echo "pgbench: insert-only, one row per transaction…" >&2

@@ -12,12 +12,7 @@ cd "$ROOT"
 SIZES=("${@:-1000000}")
 PORT="${QATYSU_BENCH_PORT:-8280}"
 DB=qatysu_bench_close
-for candidate in "${JAVA_HOME:-}" /usr/lib/jvm/temurin-25-jdk-amd64; do
-    if [ -n "$candidate" ] && [ -x "$candidate/bin/java" ] && "$candidate/bin/java" -version 2>&1 | grep -qE 'version "(2[1-9]|[3-9][0-9])'; then
-        export JAVA_HOME="$candidate"; break
-    fi
-done
-export MAVEN_OPTS="${MAVEN_OPTS:---sun-misc-unsafe-memory-access=allow}"
+. bench/lib.sh
 [ -f .qatysu/secrets.env ] && [ -f .qatysu/signing.p12 ] || { echo "Run ./qatysu test or ./qatysu run once first" >&2; exit 1; }
 set -a; . .qatysu/secrets.env; set +a
 export QATYSU_DB_HOST="${QATYSU_DB_HOST:-127.0.0.1}" QATYSU_DB_PORT="${QATYSU_DB_PORT:-5432}" QATYSU_DB_USER="${QATYSU_DB_USER:-qatysu}"

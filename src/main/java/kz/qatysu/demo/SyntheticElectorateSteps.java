@@ -164,11 +164,7 @@ public class SyntheticElectorateSteps {
         Written written = new Written(0, 0);
         for (Voter v : voters) {
             Citizen citizen = citizens.get(v.citizenId());
-            if (citizen == null || BallotBox.ineligibility(round, citizen).isPresent()) {
-                continue;
-            }
-            Optional<BallotChoice> choice = population.ballot(round.ballotRule().orElseThrow(), r.projects(),
-                    r.popularity(), round.totalBudget(), v.kato());
+            Optional<BallotChoice> choice = draw(citizen, v, round, r, population);
             if (choice.isEmpty()) {
                 continue;
             }
@@ -217,11 +213,7 @@ public class SyntheticElectorateSteps {
         int n = 0;
         for (Voter v : voters) {
             Citizen citizen = citizens.get(v.citizenId());
-            if (citizen == null || BallotBox.ineligibility(round, citizen).isPresent()) {
-                continue;
-            }
-            Optional<BallotChoice> choice = population.ballot(round.ballotRule().orElseThrow(), r.projects(),
-                    r.popularity(), round.totalBudget(), v.kato());
+            Optional<BallotChoice> choice = draw(citizen, v, round, r, population);
             if (choice.isEmpty()) {
                 continue;
             }
@@ -235,6 +227,16 @@ public class SyntheticElectorateSteps {
         em.flush();
         em.clear();
         return written;
+    }
+
+    /** A ballot drawn for the voter, or empty when they may not vote in the round (or no ballot could be drawn). */
+    private static Optional<BallotChoice> draw(Citizen citizen, Voter v, BudgetRound round, Round r,
+                                               SyntheticPopulation population) {
+        if (citizen == null || BallotBox.ineligibility(round, citizen).isPresent()) {
+            return Optional.empty();
+        }
+        return population.ballot(round.ballotRule().orElseThrow(), r.projects(), r.popularity(), round.totalBudget(),
+                v.kato());
     }
 
     private Map<Long, Citizen> citizens(List<Voter> voters) {

@@ -474,7 +474,7 @@ public class BatchJobsIT {
 
     private static HttpResponse<String> get(String path) throws Exception {
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:"
-                + System.getProperty("qatysu.it.port", "18080") + path)).build(), HttpResponse.BodyHandlers.ofString());
+                + System.getProperty("qatysu.arquillian.port", "18081") + path)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     @Test

@@ -2,11 +2,6 @@ package kz.qatysu.counting;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -18,6 +13,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import kz.qatysu.platform.testing.PayaraMicroProcess;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -130,47 +126,15 @@ class CloseRoundCrashIT {
     // ---------------------------------------------------------------- servers
 
     private static Process payara(String database, String name, Map<String, String> env) throws Exception {
-        String basedir = System.getProperty("qatysu.basedir", ".");
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder = new ProcessBuilder(java, "-Xmx1g", "-XX:+UseSerialGC", "-jar",
-                System.getProperty("payara.microJar", basedir + "/target/runtime/payara-micro.jar"),
-                "--deploy", System.getProperty("qatysu.war", basedir + "/target/qatysu.war"), "--contextroot", "/",
-                "--port", Integer.toString(PORT), "--nocluster",
-                "--addLibs", basedir + "/target/runtime/postgresql.jar",
-                "--postbootcommandfile", basedir + "/payara-config/post-boot-commands.asadmin")
-                .redirectErrorStream(true).redirectOutput(LOGS.resolve(name + ".log").toFile());
-        builder.environment().put("QATYSU_DB_NAME", database);
-        builder.environment().put("QATYSU_DEMO_DATA", "false");
-        builder.environment().put("QATYSU_JOBS_CLOSE_ROUND_SCHEDULE", "off");
-        builder.environment().put("QATYSU_JOBS_PUBLISH_ALLOCATIONS_SCHEDULE", "off");
-        builder.environment().putAll(env);
-        Process process = builder.start();
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new AssertionError("Payara Micro (" + name + ") stopped during start-up; see " + LOGS);
-            }
-            try {
-                int status = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + PORT + "/"))
-                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
-                if (status == 200) { // before the application is deployed the listener answers 404
-                    return process;
-                }
-            } catch (IOException notYet) {
-                // still starting
-            }
-            Thread.sleep(500);
-        }
-        process.destroyForcibly();
-        throw new AssertionError("Payara Micro (" + name + ") did not answer within 5 minutes; see " + LOGS);
+        Map<String, String> settings = new java.util.HashMap<>(Map.of("QATYSU_DB_NAME", database,
+                "QATYSU_DEMO_DATA", "false", "QATYSU_JOBS_CLOSE_ROUND_SCHEDULE", "off",
+                "QATYSU_JOBS_PUBLISH_ALLOCATIONS_SCHEDULE", "off"));
+        settings.putAll(env);
+        return PayaraMicroProcess.start(name, PORT, settings, LOGS.resolve(name + ".log"));
     }
 
     private static void stop(Process process) throws InterruptedException {
-        process.destroy();
-        if (!process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
-            process.destroyForcibly().waitFor();
-        }
+        PayaraMicroProcess.stop(process);
     }
 
     private static void awaitTrue(Duration limit, CheckedCondition condition, String what) throws Exception {

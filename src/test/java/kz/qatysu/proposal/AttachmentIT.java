@@ -320,7 +320,7 @@ public class AttachmentIT {
             return null;
         });
         HttpClient http = HttpClient.newHttpClient();
-        String base = "http://localhost:" + System.getProperty("qatysu.it.port", "18080") + "/attachments/";
+        String base = "http://localhost:" + System.getProperty("qatysu.arquillian.port", "18081") + "/attachments/";
 
         HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(URI.create(base + estimate.id())).build(),
                 HttpResponse.BodyHandlers.ofByteArray());

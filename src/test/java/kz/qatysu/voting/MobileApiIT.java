@@ -13,14 +13,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import kz.qatysu.platform.testing.Database;
-import kz.qatysu.platform.testing.Deployments;
 import kz.qatysu.platform.testing.KeycloakServer;
 import kz.qatysu.platform.testing.MobileTokens;
 import kz.qatysu.platform.testing.Portal;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
+import kz.qatysu.platform.testing.SharedPortal;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -31,8 +27,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * token that does not prove a mobile citizen (none, altered, the portal's, the eGov realm's) is refused with 401, and
  * every bad body or broken rule with its problem document, storing nothing.
  */
-@ExtendWith({KeycloakServer.class, ArquillianExtension.class})
-@RunAsClient
+@ExtendWith({KeycloakServer.class, SharedPortal.class})
 public class MobileApiIT {
 
     private static final String API = Portal.URL + "/api/v1";
@@ -40,11 +35,6 @@ public class MobileApiIT {
     private static final String ESIL_ROUND = "Есиль: зелёные дворы 2026";
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static String neighbour;
-
-    @Deployment(testable = false)
-    public static WebArchive deployment() {
-        return Deployments.portal();
-    }
 
     @BeforeAll
     static void signIn() throws Exception {

@@ -9,6 +9,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.Query;
 import java.io.Serializable;
 import java.sql.Date;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -16,7 +17,10 @@ import java.util.List;
 import java.util.Map;
 import kz.qatysu.dashboard.domain.AgeSexTable;
 import kz.qatysu.dashboard.domain.KAnonymity;
+import kz.qatysu.monitoring.application.ImplementationService;
+import kz.qatysu.monitoring.application.OverdueReport;
 import kz.qatysu.opendata.application.OpenDataExport;
+import kz.qatysu.platform.cache.FiguresCache;
 import kz.qatysu.platform.security.AccessRefused;
 import kz.qatysu.platform.security.NotFound;
 import kz.qatysu.platform.security.Roles;
@@ -92,6 +96,19 @@ public class DashboardService {
     @ConfigProperty(name = "qatysu.opendata.k-anonymity", defaultValue = "10")
     int k;
 
+    /**
+     * How long the figures of a level are served before they are counted again (one count for all callers at the
+     * same time); zero counts on every request.
+     */
+    @Inject
+    @ConfigProperty(name = "qatysu.dashboard.refresh", defaultValue = "PT30S")
+    Duration refresh;
+
+    @Inject
+    private FiguresCache figures;
+    @EJB
+    private ImplementationService implementation;
+
     /** Where the caller's dashboard starts: the republic for analysts and admins, their own unit for akimat staff. */
     public String home() {
         StaffScope scope = staff.callerScope();
@@ -160,76 +177,82 @@ public class DashboardService {
     @SuppressWarnings("unchecked")
     public List<TurnoutLine> turnout(String code, Long roundId) {
         KatoCode level = requireLevel(code);
-        Query q = em.createNativeQuery(units(level)
-                + ", votes as (select a.child, count(*) ballots, count(distinct c.id) voters from units a "
-                + "join citizen c on c.territory_code = a.code "
-                + "join voting_participation vp on vp.citizen_id = c.id and vp.casts > 0 "
-                + "where (?2 = 0 or vp.round_id = ?2) group by a.child), "
-                + "eligible as (select a.child, "
-                + "max(case when e.territory_code = a.child then e.eligible_residents end) own, "
-                + "sum(case when e.territory_code <> a.child then e.eligible_residents end) below "
-                + "from units a join eligible_population e on e.territory_code = a.code group by a.child) "
-                + "select u.child, t.name_kk, t.name_ru, t.name_en, coalesce(v.ballots, 0), coalesce(v.voters, 0), "
-                + "el.own, el.below, exists (select 1 from territory x where x.parent_code = u.child) "
-                + "from (select distinct child from units) u join territory t on t.code = u.child "
-                + "left join votes v on v.child = u.child left join eligible el on el.child = u.child "
-                + "order by t.name_ru, u.child");
-        List<Object[]> rows = bind(q, level, roundId).getResultList();
-        boolean levelHasUnitsBelow = rows.size() > 1 || (level == null && !rows.isEmpty());
-        List<TurnoutLine> lines = new ArrayList<>();
-        for (Object[] r : rows) {
-            String c = ((String) r[0]).strip();
-            boolean self = level != null && c.equals(level.value());
-            long ballots = ((Number) r[4]).longValue();
-            long voters = ((Number) r[5]).longValue();
-            if (self && levelHasUnitsBelow && ballots == 0) {
-                continue; // nobody registered at the level's own code voted: no line
+        return figures.get(java.util.Arrays.asList("turnout", key(level), roundId), refresh, () -> {
+            Query q = em.createNativeQuery(units(level)
+                    + ", votes as (select a.child, count(*) ballots, count(distinct c.id) voters from units a "
+                    + "join citizen c on c.territory_code = a.code "
+                    + "join voting_participation vp on vp.citizen_id = c.id and vp.casts > 0 "
+                    + "where (?2 = 0 or vp.round_id = ?2) group by a.child), "
+                    + "eligible as (select a.child, "
+                    + "max(case when e.territory_code = a.child then e.eligible_residents end) own, "
+                    + "sum(case when e.territory_code <> a.child then e.eligible_residents end) below "
+                    + "from units a join eligible_population e on e.territory_code = a.code group by a.child) "
+                    + "select u.child, t.name_kk, t.name_ru, t.name_en, coalesce(v.ballots, 0), coalesce(v.voters, 0), "
+                    + "el.own, el.below, exists (select 1 from territory x where x.parent_code = u.child) "
+                    + "from (select distinct child from units) u join territory t on t.code = u.child "
+                    + "left join votes v on v.child = u.child left join eligible el on el.child = u.child "
+                    + "order by t.name_ru, u.child");
+            List<Object[]> rows = bind(q, level, roundId).getResultList();
+            boolean levelHasUnitsBelow = rows.size() > 1 || (level == null && !rows.isEmpty());
+            List<TurnoutLine> lines = new ArrayList<>();
+            for (Object[] r : rows) {
+                String c = ((String) r[0]).strip();
+                boolean self = level != null && c.equals(level.value());
+                long ballots = ((Number) r[4]).longValue();
+                long voters = ((Number) r[5]).longValue();
+                if (self && levelHasUnitsBelow && ballots == 0) {
+                    continue; // nobody registered at the level's own code voted: no line
+                }
+                Integer eligible = r[6] != null ? Integer.valueOf(((Number) r[6]).intValue())
+                        : r[7] != null && !(self && levelHasUnitsBelow) ? Integer.valueOf(((Number) r[7]).intValue()) : null;
+                if (self && levelHasUnitsBelow) {
+                    eligible = null; // the level's own figure covers all units below, not only those registered at its code
+                }
+                Double percent = eligible == null || eligible == 0 ? null
+                        : Math.round(voters * 1000.0 / eligible) / 10.0;
+                lines.add(new TurnoutLine(c, new LocalizedText((String) r[1], (String) r[2], (String) r[3]), ballots,
+                        voters, eligible, percent, self, !self && (Boolean) r[8]));
             }
-            Integer eligible = r[6] != null ? Integer.valueOf(((Number) r[6]).intValue())
-                    : r[7] != null && !(self && levelHasUnitsBelow) ? Integer.valueOf(((Number) r[7]).intValue()) : null;
-            if (self && levelHasUnitsBelow) {
-                eligible = null; // the level's own figure covers all units below, not only those registered at its code
-            }
-            Double percent = eligible == null || eligible == 0 ? null
-                    : Math.round(voters * 1000.0 / eligible) / 10.0;
-            lines.add(new TurnoutLine(c, new LocalizedText((String) r[1], (String) r[2], (String) r[3]), ballots,
-                    voters, eligible, percent, self, !self && (Boolean) r[8]));
-        }
-        return List.copyOf(lines);
+            return List.copyOf(lines);
+        });
     }
 
     /** Counted ballots of the level's residents per day of casting. */
     @SuppressWarnings("unchecked")
     public List<DayLine> ballotsPerDay(String code, Long roundId) {
         KatoCode level = requireLevel(code);
-        Query q = em.createNativeQuery(units(level)
-                + " select (vp.last_cast_at at time zone r.zone_id)::date d, count(*) from units a "
-                + "join citizen c on c.territory_code = a.code "
-                + "join voting_participation vp on vp.citizen_id = c.id and vp.casts > 0 "
-                + "join budget_round r on r.id = vp.round_id where (?2 = 0 or vp.round_id = ?2) group by d order by d");
-        List<Object[]> rows = bind(q, level, roundId).getResultList();
-        return rows.stream().map(r -> new DayLine(((Date) r[0]).toLocalDate(), ((Number) r[1]).longValue())).toList();
+        return figures.get(java.util.Arrays.asList("days", key(level), roundId), refresh, () -> {
+            Query q = em.createNativeQuery(units(level)
+                    + " select (vp.last_cast_at at time zone r.zone_id)::date d, count(*) from units a "
+                    + "join citizen c on c.territory_code = a.code "
+                    + "join voting_participation vp on vp.citizen_id = c.id and vp.casts > 0 "
+                    + "join budget_round r on r.id = vp.round_id where (?2 = 0 or vp.round_id = ?2) group by d order by d");
+            List<Object[]> rows = bind(q, level, roundId).getResultList();
+            return rows.stream().map(r -> new DayLine(((Date) r[0]).toLocalDate(), ((Number) r[1]).longValue())).toList();
+        });
     }
 
     /** Counted ballots of the level's residents per channel, every channel listed. */
     @SuppressWarnings("unchecked")
     public List<ChannelLine> channels(String code, Long roundId) {
         KatoCode level = requireLevel(code);
-        Query q = em.createNativeQuery(units(level)
-                + " select vp.channel, count(*) from units a join citizen c on c.territory_code = a.code "
-                + "join voting_participation vp on vp.citizen_id = c.id and vp.casts > 0 "
-                + "where (?2 = 0 or vp.round_id = ?2) group by vp.channel");
-        Map<Channel, Long> counts = new EnumMap<>(Channel.class);
-        for (Channel c : Channel.values()) {
-            counts.put(c, 0L);
-        }
-        List<Object[]> rows = bind(q, level, roundId).getResultList();
-        for (Object[] r : rows) {
-            if (r[0] != null) {
-                counts.put(Channel.valueOf(((String) r[0]).strip()), ((Number) r[1]).longValue());
+        return figures.get(java.util.Arrays.asList("channels", key(level), roundId), refresh, () -> {
+            Query q = em.createNativeQuery(units(level)
+                    + " select vp.channel, count(*) from units a join citizen c on c.territory_code = a.code "
+                    + "join voting_participation vp on vp.citizen_id = c.id and vp.casts > 0 "
+                    + "where (?2 = 0 or vp.round_id = ?2) group by vp.channel");
+            Map<Channel, Long> counts = new EnumMap<>(Channel.class);
+            for (Channel c : Channel.values()) {
+                counts.put(c, 0L);
             }
-        }
-        return counts.entrySet().stream().map(e -> new ChannelLine(e.getKey().name(), e.getValue())).toList();
+            List<Object[]> rows = bind(q, level, roundId).getResultList();
+            for (Object[] r : rows) {
+                if (r[0] != null) {
+                    counts.put(Channel.valueOf(((String) r[0]).strip()), ((Number) r[1]).longValue());
+                }
+            }
+            return counts.entrySet().stream().map(e -> new ChannelLine(e.getKey().name(), e.getValue())).toList();
+        });
     }
 
     /**
@@ -239,79 +262,109 @@ public class DashboardService {
     @SuppressWarnings("unchecked")
     public AgeSexTable ageAndSex(String code, Long roundId) {
         KatoCode level = requireLevel(code);
-        Query q = em.createNativeQuery(units(level)
-                + " select extract(year from age((vp.last_cast_at at time zone r.zone_id)::date, c.birth_date))::int, "
-                + "c.sex, count(*) from units a join citizen c on c.territory_code = a.code "
-                + "join voting_participation vp on vp.citizen_id = c.id and vp.casts > 0 "
-                + "join budget_round r on r.id = vp.round_id where (?2 = 0 or vp.round_id = ?2) group by 1, 2");
-        List<Object[]> rows = bind(q, level, roundId).getResultList();
-        List<AgeSexTable.AgeCount> counts = rows.stream().map(r -> new AgeSexTable.AgeCount(
-                ((Number) r[0]).intValue(), ((String) r[1]).strip(), ((Number) r[2]).longValue())).toList();
-        return AgeSexTable.of(counts, OpenDataExport::ageBand, new KAnonymity(k));
+        return figures.get(java.util.Arrays.asList("agesex", key(level), roundId), refresh, () -> {
+            Query q = em.createNativeQuery(units(level)
+                    + " select extract(year from age((vp.last_cast_at at time zone r.zone_id)::date, c.birth_date))::int, "
+                    + "c.sex, count(*) from units a join citizen c on c.territory_code = a.code "
+                    + "join voting_participation vp on vp.citizen_id = c.id and vp.casts > 0 "
+                    + "join budget_round r on r.id = vp.round_id where (?2 = 0 or vp.round_id = ?2) group by 1, 2");
+            List<Object[]> rows = bind(q, level, roundId).getResultList();
+            List<AgeSexTable.AgeCount> counts = rows.stream().map(r -> new AgeSexTable.AgeCount(
+                    ((Number) r[0]).intValue(), ((String) r[1]).strip(), ((Number) r[2]).longValue())).toList();
+            return AgeSexTable.of(counts, OpenDataExport::ageBand, new KAnonymity(k));
+        });
     }
 
     /** Proposals funnel per unit below the level and category: a page of it. */
     @SuppressWarnings("unchecked")
     public List<FunnelLine> funnel(String code, Long roundId, int first, int pageSize) {
         KatoCode level = requireLevel(code);
-        Query q = em.createNativeQuery(units(level)
-                + ", f as (select a.child, p.category_code, "
-                + "count(*) filter (where p.submitted_at is not null) submitted, "
-                + "count(*) filter (where p.status in (" + COUNTED_STATUSES_ACCEPTED + ")) accepted, "
-                + "count(*) filter (where p.status in (" + COUNTED_STATUSES_FEASIBLE + ")) feasible, "
-                + "count(*) filter (where p.status in (" + COUNTED_STATUSES_ON_BALLOT + ")) on_ballot, "
-                + "count(*) filter (where exists (select 1 from round_outcome_project op "
-                + "where op.proposal_id = p.id and op.funded)) funded, "
-                + "count(*) filter (where exists (select 1 from implementation i "
-                + "where i.proposal_id = p.id and i.status = 'COMPLETED')) completed, min(p.round_id) any_round "
-                + "from units a join proposal p on p.territory_code = a.code "
-                + "where (?2 = 0 or p.round_id = ?2) and p.submitted_at is not null group by a.child, p.category_code) "
-                + "select f.child, t.name_kk, t.name_ru, t.name_en, f.category_code, rc.name_kk, rc.name_ru, rc.name_en, "
-                + "f.submitted, f.accepted, f.feasible, f.on_ballot, f.funded, f.completed from f "
-                + "join territory t on t.code = f.child "
-                + "left join budget_round_category rc on rc.round_id = f.any_round and rc.code = f.category_code "
-                + "order by t.name_ru, f.child, f.category_code");
-        List<Object[]> rows = bind(q, level, roundId).setFirstResult(first).setMaxResults(pageSize).getResultList();
-        return rows.stream().map(r -> new FunnelLine(((String) r[0]).strip(),
-                new LocalizedText((String) r[1], (String) r[2], (String) r[3]), (String) r[4], category(r, 5),
-                n(r[8]), n(r[9]), n(r[10]), n(r[11]), n(r[12]), n(r[13]))).toList();
+        return figures.get(java.util.Arrays.asList("funnel", key(level), roundId, first, pageSize), refresh, () -> {
+            Query q = em.createNativeQuery(units(level)
+                    + ", f as (select a.child, p.category_code, "
+                    + "count(*) filter (where p.submitted_at is not null) submitted, "
+                    + "count(*) filter (where p.status in (" + COUNTED_STATUSES_ACCEPTED + ")) accepted, "
+                    + "count(*) filter (where p.status in (" + COUNTED_STATUSES_FEASIBLE + ")) feasible, "
+                    + "count(*) filter (where p.status in (" + COUNTED_STATUSES_ON_BALLOT + ")) on_ballot, "
+                    + "count(*) filter (where exists (select 1 from round_outcome_project op "
+                    + "where op.proposal_id = p.id and op.funded)) funded, "
+                    + "count(*) filter (where exists (select 1 from implementation i "
+                    + "where i.proposal_id = p.id and i.status = 'COMPLETED')) completed, min(p.round_id) any_round "
+                    + "from units a join proposal p on p.territory_code = a.code "
+                    + "where (?2 = 0 or p.round_id = ?2) and p.submitted_at is not null group by a.child, p.category_code) "
+                    + "select f.child, t.name_kk, t.name_ru, t.name_en, f.category_code, rc.name_kk, rc.name_ru, rc.name_en, "
+                    + "f.submitted, f.accepted, f.feasible, f.on_ballot, f.funded, f.completed from f "
+                    + "join territory t on t.code = f.child "
+                    + "left join budget_round_category rc on rc.round_id = f.any_round and rc.code = f.category_code "
+                    + "order by t.name_ru, f.child, f.category_code");
+            List<Object[]> rows = bind(q, level, roundId).setFirstResult(first).setMaxResults(pageSize).getResultList();
+            return rows.stream().map(r -> new FunnelLine(((String) r[0]).strip(),
+                    new LocalizedText((String) r[1], (String) r[2], (String) r[3]), (String) r[4], category(r, 5),
+                    n(r[8]), n(r[9]), n(r[10]), n(r[11]), n(r[12]), n(r[13]))).toList();
+        });
     }
 
     /** How many lines the funnel has (for the lazy table's pages). */
     public int funnelCount(String code, Long roundId) {
         KatoCode level = requireLevel(code);
-        Query q = em.createNativeQuery(units(level) + " select count(distinct (a.child, p.category_code)) "
-                + "from units a join proposal p on p.territory_code = a.code "
-                + "where (?2 = 0 or p.round_id = ?2) and p.submitted_at is not null");
-        return ((Number) bind(q, level, roundId).getSingleResult()).intValue();
+        return figures.get(java.util.Arrays.asList("funnel-count", key(level), roundId), refresh, () -> {
+            Query q = em.createNativeQuery(units(level) + " select count(distinct (a.child, p.category_code)) "
+                    + "from units a join proposal p on p.territory_code = a.code "
+                    + "where (?2 = 0 or p.round_id = ?2) and p.submitted_at is not null");
+            return ((Number) bind(q, level, roundId).getSingleResult()).intValue();
+        });
     }
 
     /** Money allocated to funded projects per unit below the level and category: a page of it. */
     @SuppressWarnings("unchecked")
     public List<BudgetLine> budget(String code, Long roundId, int first, int pageSize) {
         KatoCode level = requireLevel(code);
-        Query q = em.createNativeQuery(units(level)
-                + ", b as (select a.child, p.category_code, count(*) projects, sum(op.amount) allocated, "
-                + "min(p.round_id) any_round from units a join proposal p on p.territory_code = a.code "
-                + "join round_outcome_project op on op.proposal_id = p.id and op.funded "
-                + "where (?2 = 0 or op.round_id = ?2) group by a.child, p.category_code) "
-                + "select b.child, t.name_kk, t.name_ru, t.name_en, b.category_code, rc.name_kk, rc.name_ru, rc.name_en, "
-                + "b.projects, b.allocated from b join territory t on t.code = b.child "
-                + "left join budget_round_category rc on rc.round_id = b.any_round and rc.code = b.category_code "
-                + "order by t.name_ru, b.child, b.category_code");
-        List<Object[]> rows = bind(q, level, roundId).setFirstResult(first).setMaxResults(pageSize).getResultList();
-        return rows.stream().map(r -> new BudgetLine(((String) r[0]).strip(),
-                new LocalizedText((String) r[1], (String) r[2], (String) r[3]), (String) r[4], category(r, 5),
-                n(r[8]), n(r[9]))).toList();
+        return figures.get(java.util.Arrays.asList("budget", key(level), roundId, first, pageSize), refresh, () -> {
+            Query q = em.createNativeQuery(units(level)
+                    + ", b as (select a.child, p.category_code, count(*) projects, sum(op.amount) allocated, "
+                    + "min(p.round_id) any_round from units a join proposal p on p.territory_code = a.code "
+                    + "join round_outcome_project op on op.proposal_id = p.id and op.funded "
+                    + "where (?2 = 0 or op.round_id = ?2) group by a.child, p.category_code) "
+                    + "select b.child, t.name_kk, t.name_ru, t.name_en, b.category_code, rc.name_kk, rc.name_ru, rc.name_en, "
+                    + "b.projects, b.allocated from b join territory t on t.code = b.child "
+                    + "left join budget_round_category rc on rc.round_id = b.any_round and rc.code = b.category_code "
+                    + "order by t.name_ru, b.child, b.category_code");
+            List<Object[]> rows = bind(q, level, roundId).setFirstResult(first).setMaxResults(pageSize).getResultList();
+            return rows.stream().map(r -> new BudgetLine(((String) r[0]).strip(),
+                    new LocalizedText((String) r[1], (String) r[2], (String) r[3]), (String) r[4], category(r, 5),
+                    n(r[8]), n(r[9]))).toList();
+        });
     }
 
     /** How many lines the budget table has. */
     public int budgetCount(String code, Long roundId) {
         KatoCode level = requireLevel(code);
-        Query q = em.createNativeQuery(units(level) + " select count(distinct (a.child, p.category_code)) "
-                + "from units a join proposal p on p.territory_code = a.code "
-                + "join round_outcome_project op on op.proposal_id = p.id and op.funded where (?2 = 0 or op.round_id = ?2)");
-        return ((Number) bind(q, level, roundId).getSingleResult()).intValue();
+        return figures.get(java.util.Arrays.asList("budget-count", key(level), roundId), refresh, () -> {
+            Query q = em.createNativeQuery(units(level) + " select count(distinct (a.child, p.category_code)) "
+                    + "from units a join proposal p on p.territory_code = a.code "
+                    + "join round_outcome_project op on op.proposal_id = p.id and op.funded where (?2 = 0 or op.round_id = ?2)");
+            return ((Number) bind(q, level, roundId).getSingleResult()).intValue();
+        });
+    }
+
+    /** How often the figures are counted again, in seconds (0: on every request), for the page to say so. */
+    public long refreshSeconds() {
+        return refresh.isNegative() ? 0 : refresh.toSeconds();
+    }
+
+    /**
+     * The implementation of the level's funded projects with the 20 most overdue (see
+     * {@link ImplementationService#overdue}), counted like the other figures.
+     */
+    public OverdueReport overdue(String code) {
+        KatoCode level = requireLevel(code);
+        return figures.get(java.util.Arrays.asList("overdue", key(level)), refresh,
+                () -> implementation.overdue(code, 0, 20));
+    }
+
+    /** The level in a cache key: the republic is the empty string. */
+    private static String key(KatoCode level) {
+        return level == null ? "" : level.value();
     }
 
     /** The k of the age-and-sex breakdown. */

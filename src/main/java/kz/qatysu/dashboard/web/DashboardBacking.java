@@ -41,8 +41,6 @@ public class DashboardBacking implements Serializable {
 
     @EJB
     private DashboardService dashboard;
-    @EJB
-    private kz.qatysu.monitoring.application.ImplementationService implementation;
     @Inject
     private FacesActions actions;
     @Inject
@@ -81,7 +79,7 @@ public class DashboardBacking implements Serializable {
             days = dashboard.ballotsPerDay(code, roundId);
             channels = dashboard.channels(code, roundId);
             ageSex = dashboard.ageAndSex(code, roundId);
-            overdue = implementation.overdue(code, 0, 20);
+            overdue = dashboard.overdue(code);
             Long r = roundId;
             DashboardService service = dashboard;
             funnel = new DashboardTable<>((first, size) -> service.funnel(code, r, first, size),
@@ -101,6 +99,11 @@ public class DashboardBacking implements Serializable {
         external.redirect(external.getRequestContextPath() + "/staff/dashboard.xhtml?territory="
                 + URLEncoder.encode(turnout.get(index).code(), StandardCharsets.UTF_8)
                 + (roundId == null ? "" : "&round=" + roundId));
+    }
+
+    /** How often the figures are counted again, in seconds (0: on every request). */
+    public long getRefreshSeconds() {
+        return dashboard.refreshSeconds();
     }
 
     /** Funded projects of the level: monitored, completed, overdue; the 20 most overdue. */

@@ -52,6 +52,10 @@ public class RuleComparisonService {
                        List<ProjectLine> projects, Map<String, LocalizedText> categories) {
     }
 
+    private static final java.time.Duration KEEP = java.time.Duration.ofHours(1);
+
+    @Inject
+    private kz.qatysu.platform.cache.FiguresCache figures;
     @PersistenceContext(unitName = "qatysu")
     private EntityManager em;
     @EJB
@@ -88,10 +92,18 @@ public class RuleComparisonService {
             throw new NotFound("round " + roundId);
         }
         staff.requireScope(round.territory());
-        if (((Number) em.createNativeQuery("select count(*) from round_outcome where round_id = ?1")
-                .setParameter(1, roundId).getSingleResult()).intValue() == 0) {
+        Number version = (Number) em.createNativeQuery("select max(version) from round_outcome where round_id = ?1")
+                .setParameter(1, roundId).getSingleResult();
+        if (version == null) {
             throw new DomainRuleViolation("results.comparison.not-counted");
         }
+        // The counted ballots of an outcome never change: its comparison is computed once for all callers.
+        return figures.get(java.util.Arrays.asList("comparison", roundId, version.intValue()), KEEP,
+                () -> compare(round));
+    }
+
+    private View compare(BudgetRound round) {
+        long roundId = round.getId();
         List<Proposal> onBallot = counted.onBallot(round);
         List<RoundAllocation.Option> options = CountedRound.options(onBallot);
         RuleComparison.Result result = RuleComparison.compare(engine, CountedRound.cumulative(round),

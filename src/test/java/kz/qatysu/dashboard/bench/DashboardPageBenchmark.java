@@ -11,14 +11,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import kz.qatysu.platform.testing.ClosedLoopLoad;
 import kz.qatysu.platform.testing.MobileTokens;
 
 /**
@@ -26,10 +22,11 @@ import kz.qatysu.platform.testing.MobileTokens;
  * through Keycloak's staff login (its own portal session and HTTP connection), request a page in a closed loop;
  * after a warm-up, the wall time of every full response (server render of the page with its charts' data and the
  * first page of its lazy tables) is recorded. Prints one tab-separated line per page and client count: page,
- * clients, pages/s, p50, p95, p99, max (ms), requests, errors.
+ * clients, think time, pages/s, p50, p95, p99, max (ms), requests, errors.
  * <p>
  * Arguments: portal URL, page paths (comma-separated, e.g. {@code /staff/dashboard.xhtml}), client counts
- * (comma-separated), warm-up seconds, measured seconds, staff user (its password is {@code demo}).
+ * (comma-separated), warm-up seconds, measured seconds, staff user (its password is {@code demo}), mean think time
+ * between a client's requests in milliseconds (0: none, the next request as soon as the page arrived).
  */
 public final class DashboardPageBenchmark {
 
@@ -45,6 +42,7 @@ public final class DashboardPageBenchmark {
         int warmup = Integer.parseInt(args[3]);
         int seconds = Integer.parseInt(args[4]);
         String user = args.length > 5 ? args[5] : "analyst";
+        long think = args.length > 6 ? Long.parseLong(args[6]) : 0;
         int maxClients = Arrays.stream(clientCounts).max().orElse(1);
 
         List<HttpClient> sessions = new ArrayList<>();
@@ -52,89 +50,21 @@ public final class DashboardPageBenchmark {
             sessions.add(signIn(portal, user));
         }
         System.err.printf("%d %s sessions signed in%n", sessions.size(), user);
-        System.out.println("page\tclients\tper_s\tp50_ms\tp95_ms\tp99_ms\tmax_ms\trequests\terrors");
+        System.out.println("page\tclients\tthink_ms\tper_s\tp50_ms\tp95_ms\tp99_ms\tmax_ms\trequests\terrors");
         for (String page : pages) {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(portal + page)).timeout(Duration.ofSeconds(60))
+                    .header("Accept-Language", "ru").GET().build();
             for (int clients : clientCounts) {
-                Result r = run(sessions.subList(0, clients), portal + page, warmup, seconds);
-                System.out.printf("%s\t%d\t%.1f\t%.1f\t%.1f\t%.1f\t%.1f\t%d\t%d%n", page, clients,
-                        r.latencies.length / (double) seconds, percentile(r.latencies, 50), percentile(r.latencies, 95),
-                        percentile(r.latencies, 99), r.latencies.length == 0 ? 0 : r.latencies[r.latencies.length - 1] / 1e6,
-                        r.latencies.length, r.errors);
+                ClosedLoopLoad.Result r = ClosedLoopLoad.run(clients, warmup, seconds, think, client -> {
+                    HttpResponse<String> response = sessions.get(client).send(request, HttpResponse.BodyHandlers.ofString());
+                    return response.statusCode() == 200 && response.body().contains("</html>")
+                            && !response.body().contains("kc-form-login");
+                });
+                System.out.printf("%s\t%d\t%d\t%.1f\t%.1f\t%.1f\t%.1f\t%.1f\t%d\t%d%n", page, clients, think, r.perSecond(),
+                        r.percentileMillis(0.50), r.percentileMillis(0.95), r.percentileMillis(0.99),
+                        r.percentileMillis(1.0), r.count(), r.errors());
             }
         }
-    }
-
-    private record Result(long[] latencies, long errors) {
-    }
-
-    private static Result run(List<HttpClient> clients, String url, int warmup, int seconds) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(clients.size());
-        AtomicBoolean measuring = new AtomicBoolean(false);
-        AtomicBoolean stop = new AtomicBoolean(false);
-        CountDownLatch ready = new CountDownLatch(clients.size());
-        List<Future<long[]>> futures = new ArrayList<>();
-        for (HttpClient http : clients) {
-            futures.add(pool.submit(() -> {
-                long[] samples = new long[1024];
-                int n = 0;
-                long errors = 0;
-                ready.countDown();
-                HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
-                        .header("Accept-Language", "ru").GET().build();
-                while (!stop.get()) {
-                    boolean counted = measuring.get();
-                    long start = System.nanoTime();
-                    boolean ok;
-                    try {
-                        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-                        ok = response.statusCode() == 200 && response.body().contains("</html>")
-                                && !response.body().contains("kc-form-login");
-                    } catch (java.io.IOException e) {
-                        ok = false;
-                    }
-                    long took = System.nanoTime() - start;
-                    if (counted && measuring.get()) {
-                        if (!ok) {
-                            errors++;
-                        } else {
-                            if (n == samples.length) {
-                                samples = Arrays.copyOf(samples, n * 2);
-                            }
-                            samples[n++] = took;
-                        }
-                    }
-                }
-                long[] out = Arrays.copyOf(samples, n + 1);
-                out[n] = -errors - 1;
-                return out;
-            }));
-        }
-        ready.await();
-        Thread.sleep(warmup * 1000L);
-        measuring.set(true);
-        Thread.sleep(seconds * 1000L);
-        measuring.set(false);
-        stop.set(true);
-        List<Long> all = new ArrayList<>();
-        long errors = 0;
-        for (Future<long[]> f : futures) {
-            long[] out = f.get();
-            errors += -out[out.length - 1] - 1;
-            for (int i = 0; i < out.length - 1; i++) {
-                all.add(out[i]);
-            }
-        }
-        pool.shutdown();
-        long[] latencies = all.stream().mapToLong(Long::longValue).sorted().toArray();
-        return new Result(latencies, errors);
-    }
-
-    private static double percentile(long[] sorted, int p) {
-        if (sorted.length == 0) {
-            return 0;
-        }
-        int index = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
-        return sorted[Math.max(0, Math.min(sorted.length - 1, index))] / 1e6;
     }
 
     /**

@@ -15,8 +15,8 @@ public final class Deployments {
     private Deployments() {
     }
 
-    /** The portal exactly as built, for browser tests run as a client. */
-    public static WebArchive portal() {
+    /** The portal exactly as built (the tests run as a client use it as deployed by {@link SharedPortal}). */
+    private static WebArchive portal() {
         File war = new File(System.getProperty("qatysu.war", "target/qatysu.war"));
         if (!war.isFile()) {
             throw new IllegalStateException("Build the WAR first (mvn package): " + war.getAbsolutePath());

@@ -35,6 +35,11 @@ public class KeycloakServer implements BeforeAllCallback {
         start();
     }
 
+    /** Starts the server unless it runs (for the shared portal, whose sign-in needs it). */
+    static void ensureStarted() throws IOException, InterruptedException {
+        start();
+    }
+
     private static synchronized void start() throws IOException, InterruptedException {
         if (process != null) {
             return;

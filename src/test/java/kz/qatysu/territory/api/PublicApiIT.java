@@ -11,26 +11,16 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
-import kz.qatysu.platform.testing.Deployments;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
+import kz.qatysu.platform.testing.SharedPortal;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The public open-data API over HTTP (territories, rounds, proposals), as an open-data consumer sees it. */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
+@ExtendWith(SharedPortal.class)
 public class PublicApiIT {
 
     private static final String BASE = "http://localhost:" + System.getProperty("qatysu.it.port", "18080");
     private static final HttpClient HTTP = HttpClient.newHttpClient();
-
-    @Deployment(testable = false)
-    public static WebArchive deployment() {
-        return Deployments.portal();
-    }
 
     private static HttpResponse<String> get(String path, String language) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(BASE + path));

@@ -16,13 +16,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import kz.qatysu.citizen.domain.SyntheticIins;
+import kz.qatysu.platform.testing.ClosedLoopLoad;
 import kz.qatysu.platform.testing.MobileTokens;
 
 /**
@@ -84,82 +81,22 @@ public final class BallotIntakeBenchmark {
         System.out.println("what\tclients\tper_s\tp50_ms\tp99_ms\tmax_ms\trequests\terrors");
         for (var kind : kinds.entrySet()) {
             for (int clients : clientCounts) {
-                Result r = run(kind.getValue(), tokens.subList(0, clients), warmup, seconds);
-                System.out.printf("%s\t%d\t%.0f\t%.1f\t%.1f\t%.1f\t%d\t%d%n", kind.getKey(), clients,
-                        r.count / (double) seconds, r.percentile(0.50), r.percentile(0.99), r.percentile(1.0),
-                        r.count, r.errors);
-            }
-        }
-    }
-
-    /** The outcome of one measured interval: latencies in nanoseconds of the successful casts, and the failures. */
-    private record Result(long[] latencies, int count, int errors) {
-        double percentile(double p) {
-            if (count == 0) {
-                return Double.NaN;
-            }
-            int index = (int) Math.ceil(p * count) - 1;
-            return latencies[Math.max(0, Math.min(count - 1, index))] / 1e6;
-        }
-    }
-
-    private static Result run(java.util.function.Function<String, HttpRequest> requests, List<String> tokens,
-                              int warmup, int seconds) throws Exception {
-        AtomicBoolean measuring = new AtomicBoolean(false);
-        AtomicBoolean stop = new AtomicBoolean(false);
-        ExecutorService pool = Executors.newFixedThreadPool(tokens.size());
-        List<Future<long[]>> clients = new ArrayList<>();
-        for (String token : tokens) {
-            clients.add(pool.submit(() -> {
                 // One connection per client, like one phone.
-                HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                        .connectTimeout(Duration.ofSeconds(10)).build();
-                long[] latencies = new long[1 << 16];
-                int n = 0;
-                int errors = 0;
-                while (!stop.get()) {
-                    HttpRequest request = requests.apply(token);
-                    long t0 = System.nanoTime();
-                    int status;
-                    try {
-                        status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-                    } catch (java.io.IOException e) {
-                        status = -1;
-                    }
-                    long took = System.nanoTime() - t0;
-                    if (measuring.get()) {
-                        if (status == 201 || status == 200) {
-                            if (n == latencies.length) {
-                                latencies = Arrays.copyOf(latencies, n * 2);
-                            }
-                            latencies[n++] = took;
-                        } else {
-                            errors++;
-                        }
-                    }
+                List<HttpClient> phones = new ArrayList<>();
+                for (int i = 0; i < clients; i++) {
+                    phones.add(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                            .connectTimeout(Duration.ofSeconds(10)).build());
                 }
-                long[] out = Arrays.copyOf(latencies, n + 1);
-                out[n] = -errors - 1L;
-                return out;
-            }));
-        }
-        Thread.sleep(warmup * 1000L);
-        measuring.set(true);
-        Thread.sleep(seconds * 1000L);
-        measuring.set(false);
-        stop.set(true);
-        List<Long> all = new ArrayList<>();
-        int errors = 0;
-        for (Future<long[]> f : clients) {
-            long[] l = f.get();
-            for (int i = 0; i < l.length - 1; i++) {
-                all.add(l[i]);
+                ClosedLoopLoad.Result r = ClosedLoopLoad.run(clients, warmup, seconds, client -> {
+                    int status = phones.get(client).send(kind.getValue().apply(tokens.get(client)),
+                            HttpResponse.BodyHandlers.discarding()).statusCode();
+                    return status == 201 || status == 200;
+                });
+                System.out.printf("%s\t%d\t%.0f\t%.1f\t%.1f\t%.1f\t%d\t%d%n", kind.getKey(), clients,
+                        r.perSecond(), r.percentileMillis(0.50), r.percentileMillis(0.99), r.percentileMillis(1.0),
+                        r.count(), r.errors());
             }
-            errors += (int) (-l[l.length - 1] - 1);
         }
-        pool.shutdown();
-        long[] sorted = all.stream().mapToLong(Long::longValue).sorted().toArray();
-        return new Result(sorted, sorted.length, errors);
     }
 
     private static String randomBallot(List<Long> projects, int maxPicks) {
