@@ -42,6 +42,13 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @RolesAllowed({Roles.MODERATOR, Roles.REVIEWER, Roles.ANALYST, Roles.ADMIN})
 public class DashboardService {
 
+    /**
+     * The residents of the level's units ({@code units a}) with their participations that hold a counted ballot
+     * ({@code vp}), one row per person and round: who voted, never what.
+     */
+    private static final String COUNTED_VOTERS = "from units a join citizen c on c.territory_code = a.code "
+            + "join voting_participation vp on vp.citizen_id = c.id and vp.casts > 0 ";
+
     /** A unit on the way from the republic down to the level (the breadcrumb); {@code code} null for the republic. */
     public record Crumb(String code, LocalizedText name) implements Serializable {
     }
@@ -160,17 +167,19 @@ public class DashboardService {
     @SuppressWarnings("unchecked")
     public List<RoundOption> rounds(String code) {
         KatoCode level = requireLevel(code);
-        List<Object[]> rows = em.createNativeQuery("select id, title_kk, title_ru, title_en, territory_code "
-                + "from budget_round where phase in ('VOTING', 'COUNTING', 'RESULTS_PUBLISHED', 'IMPLEMENTATION') "
-                + "order by created_at desc, id desc").setMaxResults(1000).getResultList();
-        return rows.stream()
-                .filter(r -> {
-                    KatoCode t = KatoCode.of(((String) r[4]).strip());
-                    return level == null || t.isWithin(level) || level.isWithin(t);
-                })
-                .map(r -> new RoundOption(((Number) r[0]).longValue(),
-                        new LocalizedText((String) r[1], (String) r[2], (String) r[3]), ((String) r[4]).strip()))
-                .toList();
+        return figures.get(java.util.Arrays.asList("rounds", key(level)), refresh, () -> {
+            List<Object[]> rows = em.createNativeQuery("select id, title_kk, title_ru, title_en, territory_code "
+                    + "from budget_round where phase in ('VOTING', 'COUNTING', 'RESULTS_PUBLISHED', 'IMPLEMENTATION') "
+                    + "order by created_at desc, id desc").setMaxResults(1000).getResultList();
+            return rows.stream()
+                    .filter(r -> {
+                        KatoCode t = KatoCode.of(((String) r[4]).strip());
+                        return level == null || t.isWithin(level) || level.isWithin(t);
+                    })
+                    .map(r -> new RoundOption(((Number) r[0]).longValue(),
+                            new LocalizedText((String) r[1], (String) r[2], (String) r[3]), ((String) r[4]).strip()))
+                    .toList();
+        });
     }
 
     /** Turnout per unit directly below the level (and residents registered at the level's own code). */
@@ -179,9 +188,7 @@ public class DashboardService {
         KatoCode level = requireLevel(code);
         return figures.get(java.util.Arrays.asList("turnout", key(level), roundId), refresh, () -> {
             Query q = em.createNativeQuery(units(level)
-                    + ", votes as (select a.child, count(*) ballots, count(distinct c.id) voters from units a "
-                    + "join citizen c on c.territory_code = a.code "
-                    + "join voting_participation vp on vp.citizen_id = c.id and vp.casts > 0 "
+                    + ", votes as (select a.child, count(*) ballots, count(distinct c.id) voters " + COUNTED_VOTERS
                     + "where (?2 = 0 or vp.round_id = ?2) group by a.child), "
                     + "eligible as (select a.child, "
                     + "max(case when e.territory_code = a.child then e.eligible_residents end) own, "
@@ -223,9 +230,7 @@ public class DashboardService {
         KatoCode level = requireLevel(code);
         return figures.get(java.util.Arrays.asList("days", key(level), roundId), refresh, () -> {
             Query q = em.createNativeQuery(units(level)
-                    + " select (vp.last_cast_at at time zone r.zone_id)::date d, count(*) from units a "
-                    + "join citizen c on c.territory_code = a.code "
-                    + "join voting_participation vp on vp.citizen_id = c.id and vp.casts > 0 "
+                    + " select (vp.last_cast_at at time zone r.zone_id)::date d, count(*) " + COUNTED_VOTERS
                     + "join budget_round r on r.id = vp.round_id where (?2 = 0 or vp.round_id = ?2) group by d order by d");
             List<Object[]> rows = bind(q, level, roundId).getResultList();
             return rows.stream().map(r -> new DayLine(((Date) r[0]).toLocalDate(), ((Number) r[1]).longValue())).toList();
@@ -238,8 +243,7 @@ public class DashboardService {
         KatoCode level = requireLevel(code);
         return figures.get(java.util.Arrays.asList("channels", key(level), roundId), refresh, () -> {
             Query q = em.createNativeQuery(units(level)
-                    + " select vp.channel, count(*) from units a join citizen c on c.territory_code = a.code "
-                    + "join voting_participation vp on vp.citizen_id = c.id and vp.casts > 0 "
+                    + " select vp.channel, count(*) " + COUNTED_VOTERS
                     + "where (?2 = 0 or vp.round_id = ?2) group by vp.channel");
             Map<Channel, Long> counts = new EnumMap<>(Channel.class);
             for (Channel c : Channel.values()) {
@@ -265,8 +269,7 @@ public class DashboardService {
         return figures.get(java.util.Arrays.asList("agesex", key(level), roundId), refresh, () -> {
             Query q = em.createNativeQuery(units(level)
                     + " select extract(year from age((vp.last_cast_at at time zone r.zone_id)::date, c.birth_date))::int, "
-                    + "c.sex, count(*) from units a join citizen c on c.territory_code = a.code "
-                    + "join voting_participation vp on vp.citizen_id = c.id and vp.casts > 0 "
+                    + "c.sex, count(*) " + COUNTED_VOTERS
                     + "join budget_round r on r.id = vp.round_id where (?2 = 0 or vp.round_id = ?2) group by 1, 2");
             List<Object[]> rows = bind(q, level, roundId).getResultList();
             List<AgeSexTable.AgeCount> counts = rows.stream().map(r -> new AgeSexTable.AgeCount(
