@@ -111,8 +111,9 @@ public class SyntheticElectorate {
 
         // The past round: about 70 % of Almaty's synthetic residents, all in its one transaction.
         List<Voter> pastVoters = sample(almaty, 70, population);
-        Written past = steps.pastRound(pastVoters, population);
-        Long pastRoundId = past.voters() > 0 ? aftermath.pastRoundId().orElse(null) : null;
+        Optional<SyntheticElectorateSteps.PastRound> pastRound = steps.pastRound(pastVoters, population);
+        Written past = pastRound.map(SyntheticElectorateSteps.PastRound::written).orElse(new Written(0, 0));
+        Long pastRoundId = pastRound.map(SyntheticElectorateSteps.PastRound::id).orElse(null);
 
         // The open demo rounds: 40 % of the city's residents in a city round, 45 % of the district's in a district round.
         Written open = new Written(0, 0);

@@ -13,7 +13,6 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.SplittableRandom;
 import kz.qatysu.monitoring.domain.Implementation;
 import kz.qatysu.platform.domain.Actor;
@@ -36,14 +35,6 @@ public class SyntheticElectorateAftermath {
     private EntityManager em;
     @Inject
     private Clock clock;
-
-    /** The past round's id, once {@link DemoRounds#pastVotingRound()} has created it. */
-    public Optional<Long> pastRoundId() {
-        @SuppressWarnings("unchecked")
-        List<Number> ids = em.createNativeQuery("select id from budget_round where territory_code = '750000000' "
-                + "and title_en = ?1 order by id").setParameter(1, "Almaty: residents' budget, spring 2026").getResultList();
-        return ids.stream().findFirst().map(Number::longValue);
-    }
 
     /** Whether close-round has counted the round (its outcome is stored). */
     public boolean counted(long roundId) {

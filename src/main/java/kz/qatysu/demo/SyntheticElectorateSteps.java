@@ -58,6 +58,10 @@ public class SyntheticElectorateSteps {
                         Instant from, Instant to) {
     }
 
+    /** The past round created by {@link #pastRound} and what was cast in it. */
+    public record PastRound(long id, Written written) {
+    }
+
     /** Casts written by a step: people with a counted ballot, and ballot versions stored (revotes included). */
     public record Written(int voters, int ballots) {
         Written plus(Written other) {
@@ -138,18 +142,18 @@ public class SyntheticElectorateSteps {
      * Creates the past round (see {@link DemoRounds#pastVotingRound()}) and casts its voters' ballots in the same
      * transaction.
      *
-     * @return what was written; nothing when the round exists already
+     * @return the round and what was written in it; empty when the round exists already
      */
-    public Written pastRound(List<Voter> voters, SyntheticPopulation population) {
+    public Optional<PastRound> pastRound(List<Voter> voters, SyntheticPopulation population) {
         Optional<Long> id = rounds.pastVotingRound();
         if (id.isEmpty()) {
-            return new Written(0, 0);
+            return Optional.empty();
         }
         BudgetRound round = em.find(BudgetRound.class, id.get());
         List<SyntheticPopulation.Project> projects = projects(round.getId());
         Round r = new Round(round.getId(), projects, population.popularity(projects),
                 round.calendar().startOf(Phase.VOTING).orElseThrow(), round.calendar().votingEnds());
-        return cast(r, voters, population);
+        return Optional.of(new PastRound(round.getId(), cast(r, voters, population)));
     }
 
     /**

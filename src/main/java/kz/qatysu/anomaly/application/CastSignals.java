@@ -38,10 +38,9 @@ public class CastSignals {
 
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void record(long roundId, Channel channel, String remoteAddress, String userAgent, String language) {
+        requireSignalled(channel);
         try {
             insert(roundId, channel, remoteAddress, userAgent, language, clock.instant());
-        } catch (IllegalArgumentException e) {
-            throw e;
         } catch (RuntimeException e) {
             LOGGER.log(Level.WARNING, "A cast signal of round " + roundId + " was not recorded", e);
         }
@@ -54,14 +53,18 @@ public class CastSignals {
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public void recordWithin(long roundId, Channel channel, String remoteAddress, String userAgent, String language,
                              Instant at) {
+        requireSignalled(channel);
         insert(roundId, channel, remoteAddress, userAgent, language, at);
+    }
+
+    private static void requireSignalled(Channel channel) {
+        if (channel != Channel.WEB && channel != Channel.MOBILE) {
+            throw new IllegalArgumentException("signals are recorded for web and mobile casts only");
+        }
     }
 
     private void insert(long roundId, Channel channel, String remoteAddress, String userAgent, String language,
                         Instant at) {
-        if (channel != Channel.WEB && channel != Channel.MOBILE) {
-            throw new IllegalArgumentException("signals are recorded for web and mobile casts only");
-        }
         String material = (userAgent == null ? "" : userAgent) + "\n" + (language == null ? "" : language);
         em.createNativeQuery("insert into cast_signal (round_id, channel, cast_minute, network, device) "
                         + "values (?1, ?2, ?3, ?4, ?5)")
