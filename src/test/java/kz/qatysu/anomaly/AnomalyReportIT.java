@@ -8,7 +8,9 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.UserTransaction;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import kz.qatysu.anomaly.application.AnomalyReport;
 import kz.qatysu.anomaly.application.AnomalyReport.Flag;
@@ -100,6 +102,36 @@ public class AnomalyReportIT {
                 + "or network like '203.0.113.1%'").getSingleResult()).intValue()).isZero();
 
         assertThat(flagsOf(Kind.NETWORK_BURST, round.id(), asEsil.call(() -> report.flags()))).isEmpty();
+    }
+
+    @Test
+    void aBurstAcrossTheBoundaryOfTenMinuteWindowsIsOneFlagAndASteadyTrickleIsNone() throws Exception {
+        var round = Transactions.inTransaction(tx, () -> VotingRoundFixture.inVoting(em, BOSTANDYK,
+                BallotRule.approval(1, 3), 50_000_000L, 10_000_000L, 20_000_000L));
+        // 24 casts from 09:58 to 10:01 (12 each side of 10:00, below the threshold in either fixed window), then
+        // 36 casts over an hour from another network, one every 100 seconds: never 20 in ten minutes.
+        Instant tenOClock = LocalDate.now().minusDays(1).atTime(10, 0).toInstant(ZoneOffset.UTC);
+        Transactions.inTransaction(tx, () -> {
+            for (int i = 0; i < 24; i++) {
+                signals.recordWithin(round.id(), Channel.WEB, "192.0.2." + (i + 1), "Burst/2.0", "ru",
+                        tenOClock.plusSeconds(-120 + i * 10));
+            }
+            for (int i = 0; i < 36; i++) {
+                signals.recordWithin(round.id(), Channel.MOBILE, "198.18.7." + (i + 1), "Trickle/" + i, "kk",
+                        tenOClock.plusSeconds(3600 + i * 100L));
+            }
+            return null;
+        });
+
+        List<Flag> networks = flagsOf(Kind.NETWORK_BURST, round.id(), asBostandyk.call(() -> report.flags()));
+        assertThat(networks).singleElement().satisfies(f -> {
+            assertThat(f.subject()).isEqualTo("192.0.2.0/24");
+            assertThat(f.observed()).isEqualTo(24);
+            assertThat(f.from()).isEqualTo(tenOClock.minusSeconds(120));
+            assertThat(f.to()).isEqualTo(tenOClock.plusSeconds(480));
+        });
+        assertThat(flagsOf(Kind.DEVICE_BURST, round.id(), asBostandyk.call(() -> report.flags())))
+                .singleElement().satisfies(f -> assertThat(f.observed()).isEqualTo(24));
     }
 
     @Test

@@ -75,15 +75,28 @@ public class AnomalyReport {
                 .toList();
     }
 
+    /**
+     * Bursts in a sliding window: for every minute with a cast from the network or device, the casts in the window
+     * that starts there; windows reaching the threshold that overlap make one episode, reported by its densest window
+     * (a burst that straddles the boundary of fixed windows is still seen whole).
+     */
     @SuppressWarnings("unchecked")
     private List<Flag> bursts(Kind kind, String column) {
-        long seconds = Math.max(60, burstWindow.toSeconds());
-        List<Object[]> rows = em.createNativeQuery("select s.round_id, r.territory_code, s." + column + ", "
-                        + "date_bin(make_interval(secs => ?1), s.cast_minute, timestamptz '2000-01-01 00:00:00+00') w, "
-                        + "count(*) from cast_signal s join budget_round r on r.id = s.round_id "
-                        + "group by s.round_id, r.territory_code, s." + column + ", w having count(*) >= ?2 "
-                        + "order by w desc limit 500")
-                .setParameter(1, (double) seconds).setParameter(2, burstThreshold).getResultList();
+        long seconds = Math.max(60, burstWindow.toSeconds() / 60 * 60);
+        List<Object[]> rows = em.createNativeQuery("with s as (select round_id, " + column + " k, cast_minute m, "
+                        + "count(*) n from cast_signal where (round_id, " + column + ") in (select round_id, " + column
+                        + " from cast_signal group by 1, 2 having count(*) >= ?2) group by 1, 2, 3), "
+                        + "w as (select round_id, k, m, sum(n) over (partition by round_id, k order by m "
+                        + "range between current row and ?3 * interval '1 second' following) c from s), "
+                        + "q as (select round_id, k, m, c, case when m - lag(m) over (partition by round_id, k order by m) "
+                        + "< ?1 * interval '1 second' then 0 else 1 end brk from w where c >= ?2), "
+                        + "e as (select round_id, k, m, c, sum(brk) over (partition by round_id, k order by m) episode from q), "
+                        + "d as (select distinct on (round_id, k, episode) round_id, k, m, c from e "
+                        + "order by round_id, k, episode, c desc, m) "
+                        + "select d.round_id, r.territory_code, d.k, d.m, d.c from d join budget_round r on r.id = d.round_id "
+                        + "order by d.m desc limit 500")
+                .setParameter(1, (double) seconds).setParameter(2, burstThreshold)
+                .setParameter(3, (double) (seconds - 60)).getResultList();
         return rows.stream().map(r -> {
             Instant from = ((Timestamp) r[3]).toInstant();
             String subject = ((String) r[2]).strip();
