@@ -25,6 +25,7 @@ final class MesEngine {
     final boolean zeroCostUpfront;
     /** Whether runs use the filtered floating-point fast path (false: the pure exact path, kept for checking). */
     final boolean fastPath;
+    private final int minCompaction;
 
     /** Candidates (positive satisfaction, positive cost), sorted by initial ρ = cost / total satisfaction. */
     private final int[] initialOrder;
@@ -36,6 +37,8 @@ final class MesEngine {
     private final int[] upfront;
     private final boolean[] candidate;
     private final long[] supporterWeight;
+    /** Weights of each uniform project's supporter groups, aligned with its supporter list (fast path). */
+    private final double[][] supporterWeights;
     private final long candidateCostSum;
 
     MesEngine(Election election, Satisfaction satisfaction, TieBreaking tieBreaking, boolean zeroCostUpfront) {
@@ -44,6 +47,13 @@ final class MesEngine {
 
     MesEngine(Election election, Satisfaction satisfaction, TieBreaking tieBreaking, boolean zeroCostUpfront,
               boolean fastPath) {
+        this(election, satisfaction, tieBreaking, zeroCostUpfront, fastPath, 4096);
+    }
+
+    /** @param minCompaction level-table size below which it is never compacted (small only to test compaction) */
+    MesEngine(Election election, Satisfaction satisfaction, TieBreaking tieBreaking, boolean zeroCostUpfront,
+              boolean fastPath, int minCompaction) {
+        this.minCompaction = minCompaction;
         this.fastPath = fastPath;
         this.election = election;
         this.utilities = election.utilities(satisfaction);
@@ -52,6 +62,7 @@ final class MesEngine {
         int m = election.projectCount;
         candidate = new boolean[m];
         supporterWeight = new long[m];
+        supporterWeights = new double[m][];
         initialRhoNum = new BigInteger[m];
         initialRhoDen = new BigInteger[m];
         initialRhoLow = new double[m];
@@ -59,8 +70,16 @@ final class MesEngine {
         List<Integer> zeroCost = new ArrayList<>();
         long costSum = 0;
         for (int p = 0; p < m; p++) {
-            for (int g : utilities.supporters()[p]) {
+            int[] supporters = utilities.supporters()[p];
+            for (int g : supporters) {
                 supporterWeight[p] += election.weight[g];
+            }
+            if (fastPath && utilities.perSupporter()[p] == null) {
+                double[] weights = new double[supporters.length];
+                for (int i = 0; i < supporters.length; i++) {
+                    weights[i] = election.weight[supporters[i]];
+                }
+                supporterWeights[p] = weights;
             }
             if (utilities.total()[p].signum() > 0) {
                 if (election.scaledCost[p] > 0) {
@@ -181,17 +200,34 @@ final class MesEngine {
         private long[] levelWeight = new long[64];
         private int[] touched = new int[64];
         private int touchedCount;
-        private int[] transition = new int[64];
         private BigInteger denominator;
-        private int compactionThreshold = 4096;
+        private int compactionThreshold;
         /** Level values are rescaled lazily: value[l] is over the denominator of epoch epochOf[l]. */
         private int[] epochOf = new int[64];
         private final List<BigInteger> epochDenominator = new ArrayList<>();
         private BigInteger[] ratioToCurrent = new BigInteger[16];
         /**
-         * Double shadow of the level values, in scaled money: |approx[l] − value[l]/D| ≤ error[l] always holds
-         * (rigorous bound, maintained through every purchase). Only the fast path reads it.
+         * Double shadow of each group's remaining budget, in scaled money, kept per group rather than per level (after
+         * a few purchases nearly every group has a level of its own, and reading budgets in group order is much
+         * cheaper than gathering scattered levels): |budget[g] − value[levelOf[g]]/D| ≤ budgetError for every group
+         * (a rigorous bound, raised at each purchase by the payment's error and one rounding of the subtraction).
          */
+        private final double[] budget = new double[election.groupCount];
+        private double budgetError;
+        private double endowmentApprox;
+        /** Scratch: the budgets of the project being evaluated, in the order of its supporter list. */
+        private double[] gathered = new double[64];
+        /** The gathered budgets of this round's best project so far, so that its exact ρ needs no second gather. */
+        private double[] kept = new double[64];
+        private int keptProject = -1;
+        private int keptRound = -1;
+        /**
+         * What the latest purchase that met a level decided for it, in one word so that a purchase reads one
+         * scattered entry per group: the purchase's stamp (high 32 bits), the level its groups move to (bits 2–31)
+         * and whether its value was below the payment (bit 0).
+         */
+        private long[] levelMark = new long[64];
+        private long purchaseStamp;
         /**
          * Lazy level values: a level created by a purchase keeps value[l] = null, parentOf[l] = the level it came
          * from and paymentOf[l] = the index of the payment; its exact value (parent − payment) is computed only when
@@ -207,8 +243,6 @@ final class MesEngine {
         private final double[] tLow = new double[election.projectCount];
         private final double[] tHigh = new double[election.projectCount];
         private final int[] certifiedRound = new int[election.projectCount];
-        private double[] approx = new double[64];
-        private double[] error = new double[64];
         private long[] sortKeys = new long[64];
 
         /** Certified lower bound of each project's current ρ (fast path); only grows during a run. */
@@ -226,6 +260,8 @@ final class MesEngine {
         long fastEvaluations;
         long exactFallbacks;
         long exactCandidates;
+        /** Compactions of the level table in this workspace (all runs). */
+        long compactions;
 
         private final BigInteger[] rhoNum = new BigInteger[election.projectCount];
         private final BigInteger[] rhoDen = new BigInteger[election.projectCount];
@@ -308,10 +344,11 @@ final class MesEngine {
 
         private void reset(Rational scaledEndowment) {
             Arrays.fill(levelOf, 1);
+            Arrays.fill(value, 2, Math.max(2, levelCount), null); // levels beyond the count are always null
             value[0] = BigInteger.ZERO;
             value[1] = scaledEndowment.numerator();
             levelCount = 2;
-            compactionThreshold = 4096;
+            compactionThreshold = minCompaction;
             denominator = scaledEndowment.denominator();
             epochDenominator.clear();
             epochDenominator.add(denominator);
@@ -331,13 +368,12 @@ final class MesEngine {
                 exactRound[p] = -1;
                 certifiedRound[p] = -1;
             }
-            approx[0] = 0;
-            error[0] = 0;
-            approx[1] = FloatBounds.approx(scaledEndowment.numerator(), scaledEndowment.denominator());
-            error[1] = approx[1] * FloatBounds.REL;
+            endowmentApprox = FloatBounds.approx(scaledEndowment.numerator(), scaledEndowment.denominator());
+            budgetError = endowmentApprox * FloatBounds.REL;
+            Arrays.fill(budget, endowmentApprox);
             round = 0;
+            keptProject = -1;
             minDroppedCost = Long.MAX_VALUE;
-            Arrays.fill(snapRound, -1);
             fastEvaluations = 0;
             exactFallbacks = 0;
             exactCandidates = 0;
@@ -385,7 +421,6 @@ final class MesEngine {
          */
         private int fastRound(List<List<Integer>> unresolved) {
             round++;
-            snapSize = 0;
             double bestHi = Double.POSITIVE_INFINITY;
             int visitedCount = 0;
             int position = 0;
@@ -410,6 +445,9 @@ final class MesEngine {
                 rhoLow[p] = Math.max(rhoLow[p], evalLo[p]);
                 if (evalHi[p] < bestHi) {
                     bestHi = evalHi[p];
+                    if (certifiedRound[p] == round) {
+                        keepGathered(p);
+                    }
                 }
             }
             // candidates: every affordable visited project whose enclosure reaches down to bestHi
@@ -456,36 +494,50 @@ final class MesEngine {
          * the full exact evaluation when a level's enclosure overlaps (tLow, tHigh).
          */
         private boolean exactFromCut(int p) {
-            if (!restoreTouched(p)) {
-                collectTouched(p);
-            }
             long weightBelow = 0;
-            double low = tLow[p];
-            double high = tHigh[p];
+            // a budget below `below` is certainly (exactly) below tLow, one above `above` certainly above tHigh:
+            // |budget − exact| ≤ budgetError, and each threshold is moved out by two ulps past its rounded bound
+            double below = Math.nextDown(Math.nextDown(tLow[p] - budgetError));
+            double above = Math.nextUp(Math.nextUp(tHigh[p] + budgetError));
             boolean ambiguous = false;
-            if (belowLevels.length < touchedCount) {
-                belowLevels = new int[Math.max(touchedCount, 2 * belowLevels.length)];
+            int[] supporters = utilities.supporters()[p];
+            int n = supporters.length;
+            double[] b;
+            if (keptProject == p && keptRound == round) {
+                b = kept; // no purchase since they were gathered
+            } else {
+                if (gathered.length < n) {
+                    gathered = new double[Math.max(n, 2 * gathered.length)];
+                }
+                b = gathered;
+                for (int i = 0; i < n; i++) {
+                    b[i] = budget[supporters[i]];
+                }
             }
-            int belowCount = 0;
-            for (int i = 0; i < touchedCount; i++) {
-                int level = touched[i];
-                double a = approx[level];
-                double e = error[level];
-                if (Math.nextUp(a + e) < low) {
-                    belowLevels[belowCount++] = level;
-                    weightBelow += levelWeight[level];
-                } else if (!(Math.nextDown(a - e) > high)) {
+            long[] weight = election.weight;
+            touchedCount = 0;
+            for (int i = 0; i < n; i++) {
+                double a = b[i];
+                if (a < below) {
+                    int g = supporters[i];
+                    int level = levelOf[g];
+                    if (levelWeight[level] == 0) {
+                        touched[touchedCount++] = level;
+                    }
+                    levelWeight[level] += weight[g];
+                    weightBelow += weight[g];
+                } else if (!(a > above)) {
                     ambiguous = true;
                     break;
                 }
             }
-            BigInteger below = ambiguous ? null : weightedSum(belowLevels, belowCount);
+            BigInteger paidBelow = ambiguous ? null : weightedSum(touched, touchedCount);
             clearLevels();
             long k = supporterWeight[p] - weightBelow;
             if (ambiguous || k <= 0) {
                 return exactEvaluate(p);
             }
-            BigInteger rest = BigInteger.valueOf(election.scaledCost[p]).multiply(denominator).subtract(below);
+            BigInteger rest = BigInteger.valueOf(election.scaledCost[p]).multiply(denominator).subtract(paidBelow);
             BigInteger kk = BigInteger.valueOf(k);
             evalX[p] = rest;
             evalDen[p] = kk;
@@ -552,66 +604,6 @@ final class MesEngine {
             return sum;
         }
 
-        private int[] belowLevels = new int[64];
-
-        /**
-         * Levels and weights gathered by this round's fast evaluations, so that the exact ρ of the winner and its
-         * purchase reuse them instead of passing over its supporters again (levels change only in a purchase).
-         */
-        private int[] snapLevels = new int[1024];
-        private long[] snapWeights = new long[1024];
-        private int snapSize;
-        private final int[] snapStart = new int[election.projectCount];
-        private final int[] snapCount = new int[election.projectCount];
-        private final int[] snapRound = new int[election.projectCount];
-
-        private void snapshot(int p) {
-            int n = touchedCount;
-            if (snapLevels.length < snapSize + n) {
-                int size = Math.max(snapSize + n, 2 * snapLevels.length);
-                snapLevels = Arrays.copyOf(snapLevels, size);
-                snapWeights = Arrays.copyOf(snapWeights, size);
-            }
-            for (int i = 0; i < n; i++) {
-                int level = touched[i];
-                snapLevels[snapSize + i] = level;
-                snapWeights[snapSize + i] = levelWeight[level];
-            }
-            snapStart[p] = snapSize;
-            snapCount[p] = n;
-            snapRound[p] = round;
-            snapSize += n;
-        }
-
-        /** Restores touched/levelWeight of p from this round's snapshot; false if there is none. */
-        private boolean restoreTouched(int p) {
-            if (snapRound[p] != round) {
-                return false;
-            }
-            int start = snapStart[p];
-            int n = snapCount[p];
-            for (int i = 0; i < n; i++) {
-                int level = snapLevels[start + i];
-                touched[i] = level;
-                levelWeight[level] = snapWeights[start + i];
-            }
-            touchedCount = n;
-            return true;
-        }
-
-        /** Touched levels of p's supporters with their weights, without exact values. */
-        private void collectTouched(int p) {
-            int[] supporters = utilities.supporters()[p];
-            long[] weight = election.weight;
-            touchedCount = 0;
-            for (int g : supporters) {
-                int level = levelOf[g];
-                if (levelWeight[level] == 0) {
-                    touched[touchedCount++] = level;
-                }
-                levelWeight[level] += weight[g];
-            }
-        }
 
         /** Exact evaluation of p, recorded as this round's; also tightens its double enclosure to the exact ρ. */
         private boolean exactEvaluate(int p) {
@@ -656,11 +648,14 @@ final class MesEngine {
         private static final int KEY_BITS = 22;
         private static final long KEY_MASK = (1L << KEY_BITS) - 1;
         private static final double EXACT_LIMIT = 0x1p53;
+        private static final long MARK_LOW = 0xFFFF_FFFFL;
+        /** Newton's steps tried before the water level is found by sorting instead. */
+        private static final int NEWTON_STEPS = 12;
 
         /**
          * Encloses ρ(p) in [evalLo, evalHi] with doubles only, or gives up (UNKNOWN) when the error bounds do not
-         * decide. Let f(t) = Σ w_l·min(b_l, t) over the budget levels b_l of p's supporters; ρ = t<sub>0</sub>/u where f(t<sub>0</sub>) =
-         * cost. The double water-filling only proposes t̃; the enclosure is certified by evaluating f at t̃ ± η
+         * decide. Let f(t) = Σ w_g·min(b_g, t) over the budgets b_g of p's supporter groups; ρ = t<sub>0</sub>/u where
+         * f(t<sub>0</sub>) = cost. Newton's steps (or, failing them, water-filling in sorted order) only propose t̃; the enclosure is certified by evaluating f at t̃ ± η
          * with a rigorous error bound: f(lo) &lt; cost &lt; f(hi) implies lo &lt; t<sub>0</sub> &lt; hi, since f is
          * non-decreasing. Affordability (f(∞) ≥ cost) is decided the same way.
          */
@@ -674,96 +669,136 @@ final class MesEngine {
                 return UNKNOWN;
             }
             int[] supporters = utilities.supporters()[p];
-            long[] weight = election.weight;
-            touchedCount = 0;
-            for (int g : supporters) {
-                int level = levelOf[g];
-                if (levelWeight[level] == 0) {
-                    touched[touchedCount++] = level;
-                }
-                levelWeight[level] += weight[g];
+            double[] weights = supporterWeights[p];
+            int n = supporters.length;
+            if (gathered.length < n) {
+                gathered = new double[Math.max(n, 2 * gathered.length)];
             }
-            snapshot(p);
-            try {
-                int n = touchedCount;
-                if (n > KEY_MASK) {
-                    return UNKNOWN;
-                }
-                // rounding of a sum of n+1 non-negative products, relative to the computed sum, with margin
-                double rounding = (n + 8) * 0x1p-52;
-                double sum = 0;
-                double errorSum = 0;
-                for (int i = 0; i < n; i++) {
-                    int level = touched[i];
-                    double w = levelWeight[level];
-                    sum += w * approx[level];
-                    errorSum += w * error[level];
-                }
-                double inputError = errorSum * (1 + rounding) * (1 + rounding);
-                double cost = scaledCost;
-                double sumError = (inputError + rounding * sum) * (1 + rounding);
-                if (sum + sumError < cost) {
-                    return UNAFFORDABLE;
-                }
-                if (sum - sumError <= cost) {
-                    return UNKNOWN;
-                }
-                // double water-filling in (approximately) ascending order of level values
-                if (sortKeys.length < n) {
-                    sortKeys = new long[Math.max(n, 2 * sortKeys.length)];
-                }
-                for (int i = 0; i < n; i++) {
-                    sortKeys[i] = (Double.doubleToRawLongBits(approx[touched[i]]) & ~KEY_MASK) | i;
-                }
-                Arrays.sort(sortKeys, 0, n);
+            double[] b = gathered;
+            double sum = 0;
+            for (int i = 0; i < n; i++) {
+                double a = budget[supporters[i]];
+                b[i] = a;
+                sum += weights[i] * a;
+            }
+            // rounding of a sum of n+1 non-negative products, relative to the computed sum, with margin
+            double rounding = (n + 8) * 0x1p-52;
+            double inputError = supporterWeight[p] * budgetError * (1 + rounding) * (1 + rounding);
+            double cost = scaledCost;
+            double sumError = (inputError + rounding * sum) * (1 + rounding);
+            if (sum + sumError < cost) {
+                return UNAFFORDABLE;
+            }
+            if (sum - sumError <= cost) {
+                return UNKNOWN;
+            }
+            // the payment t solves f(t) = Σ w·min(b, t) = cost; f is concave and piecewise linear, so Newton's
+            // steps from below (t' = (cost − Σ_{b<t} w·b) / Σ_{b≥t} w) rise to the solution without sorting
+            double t = Math.max(0, rhoLow[p] * unitUtility * (1 - 0x1p-40));
+            double kCut = 0;
+            boolean converged = false;
+            for (int iteration = 0; iteration < NEWTON_STEPS; iteration++) {
                 double paid = 0;
-                double k = supporterWeight[p];
-                double t = Double.NaN;
-                double kCut = 0;
+                double k = 0;
                 for (int i = 0; i < n; i++) {
-                    int level = touched[(int) (sortKeys[i] & KEY_MASK)];
-                    double a = approx[level];
-                    double rest = cost - paid;
-                    if (rest <= a * k) {
-                        t = rest / k;
-                        kCut = k;
-                        break;
+                    double a = b[i];
+                    double w = weights[i];
+                    if (a < t) {
+                        paid += w * a;
+                    } else {
+                        k += w;
                     }
-                    double w = levelWeight[level];
-                    paid += w * a;
-                    k -= w;
                 }
-                if (!(t > 0) || !(kCut > 0)) {
-                    return UNKNOWN;
+                if (!(k > 0)) {
+                    break;
                 }
-                double eta = 4 * (inputError + rounding * cost) / kCut + t * 0x1p-40;
-                double low = Math.max(0, t - eta);
-                double high = t + eta;
-                double fLow = 0;
-                double fHigh = 0;
-                for (int i = 0; i < n; i++) {
-                    int level = touched[i];
-                    double w = levelWeight[level];
-                    double a = approx[level];
-                    fLow += w * Math.min(a, low);
-                    fHigh += w * Math.min(a, high);
+                double next = (cost - paid) / k;
+                kCut = k;
+                if (!(next > t * (1 + 0x1p-44))) {
+                    t = Math.max(t, next);
+                    converged = true;
+                    break;
                 }
-                // |min(a, x) − min(b, x)| ≤ |a − b|, so the input error is the same as for the full sum
-                boolean lowBelow = low == 0 || fLow + (inputError + rounding * fLow) * (1 + rounding) < cost;
-                boolean highAbove = fHigh - (inputError + rounding * fHigh) * (1 + rounding) > cost;
-                if (!lowBelow || !highAbove) {
-                    return UNKNOWN;
-                }
-                double u = unitUtility;
-                tLow[p] = low;
-                tHigh[p] = high;
-                certifiedRound[p] = round;
-                evalLo[p] = Math.nextDown(low / u);
-                evalHi[p] = Math.nextUp(high / u);
-                return AFFORDABLE;
-            } finally {
-                clearLevels();
+                t = next;
             }
+            if (!converged) {
+                t = sortedWaterLevel(b, weights, n, cost, supporterWeight[p]);
+                kCut = cutWeight;
+            }
+            if (!(t > 0) || !(kCut > 0)) {
+                return UNKNOWN;
+            }
+            double eta = 4 * (inputError + rounding * cost) / kCut + t * 0x1p-40;
+            double low = Math.max(0, t - eta);
+            double high = t + eta;
+            double fLow = 0;
+            double fHigh = 0;
+            for (int i = 0; i < n; i++) {
+                double w = weights[i];
+                double a = b[i];
+                fLow += w * Math.min(a, low);
+                fHigh += w * Math.min(a, high);
+            }
+            // |min(a, x) − min(b, x)| ≤ |a − b|, so the input error is the same as for the full sum
+            boolean lowBelow = low == 0 || fLow + (inputError + rounding * fLow) * (1 + rounding) < cost;
+            boolean highAbove = fHigh - (inputError + rounding * fHigh) * (1 + rounding) > cost;
+            if (!lowBelow || !highAbove) {
+                return UNKNOWN;
+            }
+            double u = unitUtility;
+            tLow[p] = low;
+            tHigh[p] = high;
+            certifiedRound[p] = round;
+            evalLo[p] = Math.nextDown(low / u);
+            evalHi[p] = Math.nextUp(high / u);
+            return AFFORDABLE;
+        }
+
+        /** Keeps the budgets just gathered for p (swapping the scratch buffers). */
+        private void keepGathered(int p) {
+            double[] spare = kept;
+            kept = gathered;
+            gathered = spare;
+            keptProject = p;
+            keptRound = round;
+        }
+
+        /** Weight of the supporters above the water level found by {@link #sortedWaterLevel}. */
+        private double cutWeight;
+
+        /**
+         * The double water level by sorting the budgets (when Newton's steps are slow to settle): walks up the
+         * budgets in ascending order until the rest of the cost fits under the next one. Only a proposal; the
+         * caller certifies it.
+         */
+        private double sortedWaterLevel(double[] b, double[] weights, int n, double cost, long totalWeight) {
+            if (n > KEY_MASK) {
+                cutWeight = 0;
+                return Double.NaN;
+            }
+            if (sortKeys.length < n) {
+                sortKeys = new long[Math.max(n, 2 * sortKeys.length)];
+            }
+            for (int i = 0; i < n; i++) {
+                sortKeys[i] = (Double.doubleToRawLongBits(b[i]) & ~KEY_MASK) | i;
+            }
+            Arrays.sort(sortKeys, 0, n);
+            double paid = 0;
+            double k = totalWeight;
+            for (int i = 0; i < n; i++) {
+                int index = (int) (sortKeys[i] & KEY_MASK);
+                double a = b[index];
+                double rest = cost - paid;
+                if (rest <= a * k) {
+                    cutWeight = k;
+                    return rest / k;
+                }
+                double w = weights[index];
+                paid += w * a;
+                k -= w;
+            }
+            cutWeight = 0;
+            return Double.NaN;
         }
 
         /** Moves the visited prefix back into the order, sorted by the updated ρ; drops the winner and the unaffordable. */
@@ -1036,11 +1071,13 @@ final class MesEngine {
                     : buyWeighted(p, step, unitPayment, trace);
         }
 
+        /**
+         * One pass over p's supporters: the first group met at a level decides that level's fate (it pays all it
+         * has and drops to level 0, or pays the payment and moves to one new lazy level), the others follow.
+         */
         private Purchase buyUniform(int p, int step, BigInteger payment, boolean trace) {
-            if (!(fastPath && restoreTouched(p))) {
-                collectTouched(p); // (the snapshot is of this round: no purchase since, so levels are unchanged)
-            }
-            ensureLevelCapacity(levelCount + touchedCount);
+            int[] supporters = utilities.supporters()[p];
+            ensureLevelCapacity(levelCount + supporters.length);
             long less = 0;
             long full = 0;
             double paymentApprox = FloatBounds.approx(payment, denominator);
@@ -1054,38 +1091,63 @@ final class MesEngine {
             int paymentIndex = paymentCount++;
             paymentValue[paymentIndex] = payment;
             paymentEpoch[paymentIndex] = epochDenominator.size() - 1;
-            for (int i = 0; i < touchedCount; i++) {
-                int level = touched[i];
-                int c;
-                if (fastPath && Math.nextUp(approx[level] + error[level]) < paymentLow) {
-                    c = -1; // certainly below the payment
-                } else if (fastPath && Math.nextDown(approx[level] - error[level]) > paymentHigh) {
-                    c = 1; // certainly above
-                } else {
-                    c = valueOf(level).compareTo(payment);
+            long stamp = ++purchaseStamp << 32;
+            double e = budgetError;
+            long[] weight = election.weight;
+            for (int g : supporters) {
+                int level = levelOf[g];
+                if (level == 0) {
+                    // nothing left: pays nothing, stays (its budget is exactly 0)
+                    if (trace) {
+                        less += weight[g];
+                    }
+                    continue;
                 }
-                if (c < 0) {
-                    less += levelWeight[level];
-                } else {
-                    full += levelWeight[level];
+                double a = budget[g];
+                long mark = levelMark[level];
+                if ((mark & ~MARK_LOW) != stamp) {
+                    int c;
+                    if (fastPath && Math.nextUp(a + e) < paymentLow) {
+                        c = -1; // certainly below the payment
+                    } else if (fastPath && Math.nextDown(a - e) > paymentHigh) {
+                        c = 1; // certainly above
+                    } else {
+                        c = valueOf(level).compareTo(payment);
+                    }
+                    int target = 0;
+                    if (c > 0) {
+                        target = levelCount++; // value[target] is null: lazy (see reset and compaction)
+                        parentOf[target] = level;
+                        paymentOf[target] = paymentIndex;
+                    }
+                    mark = stamp | ((long) target << 2) | (c < 0 ? 1 : 0);
+                    levelMark[level] = mark;
                 }
-                if (c <= 0) {
-                    transition[level] = 0;
-                } else {
-                    int fresh = levelCount++;
-                    value[fresh] = null;
-                    parentOf[fresh] = level;
-                    paymentOf[fresh] = paymentIndex;
-                    transition[level] = fresh;
-                    shadow(fresh, level, paymentApprox, paymentError);
+                int fresh = (int) ((mark & MARK_LOW) >>> 2);
+                levelOf[g] = fresh;
+                budget[g] = fresh == 0 ? 0 : Math.max(0, a - paymentApprox);
+                if (trace) {
+                    if ((mark & 1) != 0) {
+                        less += weight[g];
+                    } else {
+                        full += weight[g];
+                    }
                 }
             }
-            clearLevels();
-            for (int g : utilities.supporters()[p]) {
-                levelOf[g] = transition[levelOf[g]];
-            }
+            raiseBudgetError(paymentApprox, paymentError);
             compactIfNeeded();
             return trace ? new Purchase(step, election.money(payment, denominator), full, less) : null;
+        }
+
+        /**
+         * After a purchase: every group that paid {@code share} (approximately {@code shareApprox}, within
+         * {@code shareError}) had |budget − exact| ≤ budgetError before; the rounded subtraction adds at most one
+         * ulp of the larger operand, and no budget exceeds the endowment. Groups that paid all they had are exact
+         * (zero), the others unchanged.
+         */
+        private void raiseBudgetError(double shareApprox, double shareError) {
+            budgetError = (budgetError + shareError + Math.ulp(Math.max(endowmentApprox, shareApprox)))
+                    * (1 + 0x1p-50);
         }
 
         private Purchase buyWeighted(int p, int step, BigInteger unitPayment, boolean trace) {
@@ -1095,6 +1157,7 @@ final class MesEngine {
             double unitApprox = FloatBounds.approx(unitPayment, denominator);
             BigInteger maxPaid = BigInteger.ZERO;
             BigInteger[] paid = new BigInteger[entryCount];
+            double maxShareApprox = 0;
             for (int e = 0; e < entryCount; e++) {
                 BigInteger v = valueOf(entryLevel[e]);
                 BigInteger share = unitPayment.multiply(BigInteger.valueOf(entryUtility[e]));
@@ -1107,8 +1170,7 @@ final class MesEngine {
                     epochOf[fresh] = epochDenominator.size() - 1;
                     parentOf[fresh] = -1;
                     target[e] = fresh;
-                    double shareApprox = unitApprox * entryUtility[e];
-                    shadow(fresh, entryLevel[e], shareApprox, shareApprox * (2 * FloatBounds.REL));
+                    maxShareApprox = Math.max(maxShareApprox, unitApprox * entryUtility[e]);
                     paid[e] = share;
                 }
                 maxPaid = maxPaid.max(paid[e]);
@@ -1126,91 +1188,95 @@ final class MesEngine {
             long[] utils = utilities.perSupporter()[p];
             for (int i = 0; i < supporters.length; i++) {
                 int g = supporters[i];
-                levelOf[g] = target[entrySlot.get(new EntryKey(levelOf[g], utils[i]))];
+                int fresh = target[entrySlot.get(new EntryKey(levelOf[g], utils[i]))];
+                levelOf[g] = fresh;
+                budget[g] = fresh == 0 ? 0 : Math.max(0, budget[g] - unitApprox * utils[i]);
             }
+            raiseBudgetError(maxShareApprox, maxShareApprox * (2 * FloatBounds.REL));
             compactIfNeeded();
             return trace ? new Purchase(step, election.money(maxPaid, denominator), full, less) : null;
         }
 
-        /**
-         * Sets the double shadow of a new level {@code from − payment}: the error bound adds the error of the old
-         * level, of the payment and of the rounded subtraction (at most one ulp of the larger operand), with a
-         * margin for rounding the bound itself. A negative approximation is raised to 0, which only reduces the
-         * error since the exact value is positive.
-         */
-        private void shadow(int fresh, int from, double paymentApprox, double paymentError) {
-            double a = approx[from];
-            approx[fresh] = Math.max(0, a - paymentApprox);
-            error[fresh] = (error[from] + paymentError + Math.ulp(Math.max(a, paymentApprox))) * (1 + 0x1p-50);
-        }
-
         private void ensureLevelCapacity(int needed) {
+            if (needed >= 1 << 30) {
+                throw new IllegalStateException("more budget levels than a level mark can name: " + needed);
+            }
             if (needed > value.length) {
                 int size = Math.max(needed, value.length * 2);
                 value = Arrays.copyOf(value, size);
                 levelWeight = Arrays.copyOf(levelWeight, size);
                 touched = Arrays.copyOf(touched, size);
-                transition = Arrays.copyOf(transition, size);
                 epochOf = Arrays.copyOf(epochOf, size);
-                approx = Arrays.copyOf(approx, size);
-                error = Arrays.copyOf(error, size);
+                levelMark = Arrays.copyOf(levelMark, size);
                 parentOf = Arrays.copyOf(parentOf, size);
                 paymentOf = Arrays.copyOf(paymentOf, size);
             }
         }
 
         /** Drops levels no group uses any more, so rescaling stays proportional to the live levels. */
+        private int[] remap = new int[0];
+        private int[] oldLevel = new int[0];
+        private BigInteger[] keptValue = new BigInteger[0];
+        private int[] keptEpoch = new int[0];
+        private int[] keptParent = new int[0];
+        private int[] keptPayment = new int[0];
+
         private void compactIfNeeded() {
             if (levelCount < compactionThreshold) {
                 return;
             }
-            // live levels: those of some group, and the (unmaterialized) ancestors their lazy values refer to
-            int[] remap = new int[levelCount];
-            Arrays.fill(remap, -1);
+            compactions++;
+            // live levels: those of some group, and the ancestors their lazy values refer to; numbered in the order
+            // groups meet them, so that passes over a project's supporters (in group order) read level data nearly
+            // in sequence instead of at random
+            if (remap.length < levelCount) {
+                remap = new int[value.length];
+                oldLevel = new int[value.length];
+            }
+            if (keptValue.length != value.length) {
+                keptValue = new BigInteger[value.length];
+                keptEpoch = new int[value.length];
+                keptParent = new int[value.length];
+                keptPayment = new int[value.length];
+            }
+            Arrays.fill(remap, 0, levelCount, -1);
             remap[0] = 0;
+            int live = 1;
             for (int g = 0; g < levelOf.length; g++) {
                 int level = levelOf[g];
                 while (level > 0 && remap[level] == -1) {
-                    remap[level] = -2;
+                    remap[level] = live;
+                    oldLevel[live++] = level;
                     level = parentOf[level];
                 }
-            }
-            int live = 1;
-            BigInteger[] kept = new BigInteger[value.length];
-            int[] keptEpoch = new int[value.length];
-            double[] keptApprox = new double[value.length];
-            double[] keptError = new double[value.length];
-            int[] keptParent = new int[value.length];
-            int[] keptPayment = new int[value.length];
-            kept[0] = BigInteger.ZERO;
-            keptParent[0] = -1;
-            for (int level = 1; level < levelCount; level++) {
-                if (remap[level] == -2) {
-                    remap[level] = live;
-                    keptEpoch[live] = epochOf[level];
-                    keptApprox[live] = approx[level];
-                    keptError[live] = error[level];
-                    keptParent[live] = parentOf[level];
-                    keptPayment[live] = paymentOf[level];
-                    kept[live++] = value[level];
-                }
-            }
-            for (int level = 1; level < live; level++) {
-                if (keptParent[level] >= 0) {
-                    keptParent[level] = remap[keptParent[level]]; // a parent is always older, hence already mapped
-                }
-            }
-            for (int g = 0; g < levelOf.length; g++) {
                 levelOf[g] = remap[levelOf[g]];
             }
+            BigInteger[] kept = keptValue;
+            int[] epochs = keptEpoch;
+            int[] parents = keptParent;
+            int[] payments = keptPayment;
+            kept[0] = BigInteger.ZERO;
+            epochs[0] = 0;
+            parents[0] = -1;
+            for (int level = 1; level < live; level++) {
+                int old = oldLevel[level];
+                epochs[level] = epochOf[old];
+                parents[level] = parentOf[old] >= 0 ? remap[parentOf[old]] : -1;
+                payments[level] = paymentOf[old];
+                kept[level] = value[old];
+            }
+            Arrays.fill(kept, live, kept.length, null);
+            // the old arrays become the spares of the next compaction
+            keptValue = value;
+            keptEpoch = epochOf;
+            keptParent = parentOf;
+            keptPayment = paymentOf;
             value = kept;
-            epochOf = keptEpoch;
-            approx = keptApprox;
-            error = keptError;
-            parentOf = keptParent;
-            paymentOf = keptPayment;
+            epochOf = epochs;
+            parentOf = parents;
+            paymentOf = payments;
             levelCount = live;
-            compactionThreshold = Math.max(4096, 2 * live);
+            compactionThreshold = Math.max(minCompaction, 4 * live);
         }
 
         private Map<Integer, Rational> supporterFunds() {

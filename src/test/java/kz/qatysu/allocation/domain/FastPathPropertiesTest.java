@@ -124,4 +124,50 @@ class FastPathPropertiesTest {
             }
         }
     }
+
+    @Test
+    void runsLongEnoughToCompactTheLevelTableMatchTheNaiveReference() {
+        // hundreds of distinct ballots, nearly every voter with a budget level of its own, and a level table
+        // compacted (and renumbered) from 64 levels on: many compactions in every run
+        Random random = new Random(29);
+        for (int i = 0; i < 3; i++) {
+            List<Project> projects = new ArrayList<>();
+            for (int p = 0; p < 24; p++) {
+                projects.add(new Project(String.format("P%02d", p), Rational.of(500 + random.nextInt(20) * 250L)));
+            }
+            List<Ballot> ballots = new ArrayList<>();
+            for (int v = 0; v < 700; v++) {
+                List<String> ids = new ArrayList<>();
+                for (int p = 0; p < projects.size(); p++) {
+                    if (random.nextInt(4) == 0) {
+                        ids.add(projects.get(p).id());
+                    }
+                }
+                ballots.add(new Ballot(ids, List.of(), null, null));
+            }
+            Instance instance = Instance.of(Rational.of(30_000 + random.nextInt(20_000)), VoteType.APPROVAL, projects,
+                    ballots);
+            Election election = Election.compile(instance);
+            MesEngine engine = new MesEngine(election, Satisfaction.COST, TieBreaking.LEXICOGRAPHIC, true, true, 64);
+            MesEngine.Workspace workspace = engine.newWorkspace();
+            Rational share = instance.budget().divide(instance.numberOfVoters());
+            for (int step = 0; step < 3; step++) {
+                Rational endowment = share.add(Rational.of(step * 7L, 3));
+                MesEngine.Result fast = workspace.run(endowment, false);
+                List<String> selected = new ArrayList<>();
+                for (int p : fast.selected()) {
+                    selected.add(election.instance.projects().get(p).id());
+                }
+                assertThat(selected).as("endowment " + endowment)
+                        .isEqualTo(ReferenceRules.mes(instance, Satisfaction.COST, endowment));
+                MesEngine.Result exact = new MesEngine(election, Satisfaction.COST, TieBreaking.LEXICOGRAPHIC, true,
+                        false, 64).newWorkspace().run(endowment, true);
+                MesEngine.Result traced = workspace.run(endowment, true);
+                assertThat(traced.selected()).containsExactly(exact.selected());
+                assertThat(traced.trace().purchases()).isEqualTo(exact.trace().purchases());
+                assertThat(traced.trace().supporterFundsAtEnd()).isEqualTo(exact.trace().supporterFundsAtEnd());
+            }
+            assertThat(workspace.compactions).as("the level table was compacted").isGreaterThanOrEqualTo(6);
+        }
+    }
 }
