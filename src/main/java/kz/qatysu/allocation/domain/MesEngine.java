@@ -229,13 +229,13 @@ final class MesEngine {
         private long[] levelMark = new long[64];
         private long purchaseStamp;
         /**
-         * Lazy level values: a level created by a purchase keeps value[l] = null, parentOf[l] = the level it came
-         * from and paymentOf[l] = the index of the payment; its exact value (parent − payment) is computed only when
-         * an exact decision needs it (then cached in value[l]). parentOf[l] = -1 for a root level (the endowment,
+         * Lazy level values: a level created by a purchase keeps value[l] = null, parentOf(l) = the level it came
+         * from and paymentOf(l) = the index of the payment, both in one word link[l] (one read per step of a chain);
+         * its exact value (parent − payment) is computed only when an exact decision needs it (then cached in
+         * value[l]). parentOf(l) = -1 for a root level (the endowment,
          * or a level of a weighted purchase), whose value is always set.
          */
-        private int[] parentOf = new int[64];
-        private int[] paymentOf = new int[64];
+        private long[] link = new long[64];
         private BigInteger[] paymentValue = new BigInteger[64];
         private int[] paymentEpoch = new int[64];
         private int paymentCount;
@@ -354,8 +354,8 @@ final class MesEngine {
             epochDenominator.add(denominator);
             epochOf[0] = 0;
             epochOf[1] = 0;
-            parentOf[0] = -1;
-            parentOf[1] = -1;
+            link[0] = ROOT;
+            link[1] = ROOT;
             paymentCount = 0;
             Arrays.fill(ratioToCurrent, null);
             System.arraycopy(initialOrder, 0, order, 0, initialOrder.length);
@@ -577,13 +577,14 @@ final class MesEngine {
                 if (level == 0 || w == 0) {
                     continue;
                 }
-                while (parentOf[level] >= 0) {
-                    int j = paymentOf[level];
+                long step;
+                while ((step = link[level]) >= 0) {
+                    int j = (int) step;
                     if (paymentCoefficient[j] == 0) {
                         usedPayments[paymentsUsed++] = j;
                     }
                     paymentCoefficient[j] += w;
-                    level = parentOf[level];
+                    level = (int) (step >>> 32);
                 }
                 if (rootWeight[level] == 0) {
                     usedRoots[rootsUsed++] = level;
@@ -649,6 +650,8 @@ final class MesEngine {
         private static final long KEY_MASK = (1L << KEY_BITS) - 1;
         private static final double EXACT_LIMIT = 0x1p53;
         private static final long MARK_LOW = 0xFFFF_FFFFL;
+        /** link[] of a root level: negative, parent -1. */
+        private static final long ROOT = -1L;
         /** Newton's steps tried before the water level is found by sorting instead. */
         private static final int NEWTON_STEPS = 12;
 
@@ -752,6 +755,11 @@ final class MesEngine {
             evalLo[p] = Math.nextDown(low / u);
             evalHi[p] = Math.nextUp(high / u);
             return AFFORDABLE;
+        }
+
+        /** The link of a level created from {@code parent} by payment {@code payment}. */
+        private static long linkTo(int parent, int payment) {
+            return (long) parent << 32 | (payment & 0xFFFF_FFFFL);
         }
 
         /** Keeps the budgets just gathered for p (swapping the scratch buffers). */
@@ -878,7 +886,8 @@ final class MesEngine {
             int current = epochDenominator.size() - 1;
             if (value[level] == null) {
                 // materialize: parent − payment, both over the current denominator (chain ≤ one step per purchase)
-                value[level] = valueOf(parentOf[level]).subtract(paymentAt(paymentOf[level]));
+                long step = link[level];
+                value[level] = valueOf((int) (step >>> 32)).subtract(paymentAt((int) step));
                 epochOf[level] = current;
                 return value[level];
             }
@@ -1117,8 +1126,7 @@ final class MesEngine {
                     int target = 0;
                     if (c > 0) {
                         target = levelCount++; // value[target] is null: lazy (see reset and compaction)
-                        parentOf[target] = level;
-                        paymentOf[target] = paymentIndex;
+                        link[target] = linkTo(level, paymentIndex);
                     }
                     mark = stamp | ((long) target << 2) | (c < 0 ? 1 : 0);
                     levelMark[level] = mark;
@@ -1168,7 +1176,7 @@ final class MesEngine {
                     int fresh = levelCount++;
                     value[fresh] = v.subtract(share);
                     epochOf[fresh] = epochDenominator.size() - 1;
-                    parentOf[fresh] = -1;
+                    link[fresh] = ROOT;
                     target[e] = fresh;
                     maxShareApprox = Math.max(maxShareApprox, unitApprox * entryUtility[e]);
                     paid[e] = share;
@@ -1208,8 +1216,7 @@ final class MesEngine {
                 touched = Arrays.copyOf(touched, size);
                 epochOf = Arrays.copyOf(epochOf, size);
                 levelMark = Arrays.copyOf(levelMark, size);
-                parentOf = Arrays.copyOf(parentOf, size);
-                paymentOf = Arrays.copyOf(paymentOf, size);
+                link = Arrays.copyOf(link, size);
             }
         }
 
@@ -1218,8 +1225,9 @@ final class MesEngine {
         private int[] oldLevel = new int[0];
         private BigInteger[] keptValue = new BigInteger[0];
         private int[] keptEpoch = new int[0];
-        private int[] keptParent = new int[0];
-        private int[] keptPayment = new int[0];
+        private long[] keptLink = new long[0];
+        /** The spare value array holds nulls from this index on. */
+        private int keptValueCount;
 
         private void compactIfNeeded() {
             if (levelCount < compactionThreshold) {
@@ -1234,10 +1242,10 @@ final class MesEngine {
                 oldLevel = new int[value.length];
             }
             if (keptValue.length != value.length) {
+                keptValueCount = 0;
                 keptValue = new BigInteger[value.length];
                 keptEpoch = new int[value.length];
-                keptParent = new int[value.length];
-                keptPayment = new int[value.length];
+                keptLink = new long[value.length];
             }
             Arrays.fill(remap, 0, levelCount, -1);
             remap[0] = 0;
@@ -1247,34 +1255,35 @@ final class MesEngine {
                 while (level > 0 && remap[level] == -1) {
                     remap[level] = live;
                     oldLevel[live++] = level;
-                    level = parentOf[level];
+                    long step = link[level];
+                    level = step < 0 ? -1 : (int) (step >>> 32);
                 }
                 levelOf[g] = remap[levelOf[g]];
             }
             BigInteger[] kept = keptValue;
             int[] epochs = keptEpoch;
-            int[] parents = keptParent;
-            int[] payments = keptPayment;
+            long[] links = keptLink;
             kept[0] = BigInteger.ZERO;
             epochs[0] = 0;
-            parents[0] = -1;
+            links[0] = ROOT;
             for (int level = 1; level < live; level++) {
                 int old = oldLevel[level];
                 epochs[level] = epochOf[old];
-                parents[level] = parentOf[old] >= 0 ? remap[parentOf[old]] : -1;
-                payments[level] = paymentOf[old];
+                long step = link[old];
+                links[level] = step < 0 ? ROOT : linkTo(remap[(int) (step >>> 32)], (int) step);
                 kept[level] = value[old];
             }
-            Arrays.fill(kept, live, kept.length, null);
+            if (keptValueCount > live) {
+                Arrays.fill(kept, live, keptValueCount, null); // beyond its old count the spare holds only nulls
+            }
+            keptValueCount = levelCount;
             // the old arrays become the spares of the next compaction
             keptValue = value;
             keptEpoch = epochOf;
-            keptParent = parentOf;
-            keptPayment = paymentOf;
+            keptLink = link;
             value = kept;
             epochOf = epochs;
-            parentOf = parents;
-            paymentOf = payments;
+            link = links;
             levelCount = live;
             compactionThreshold = Math.max(minCompaction, 4 * live);
         }
