@@ -14,7 +14,9 @@ import java.util.Map;
  * <em>budget levels</em>: at the start all groups share one level, and buying a project moves all its supporters
  * at a level either to level zero (they paid all they had) or to one new level (they paid the full share). Level
  * values are integers over one common denominator {@code D}, so sums and comparisons need no division. Projects are
- * re-evaluated lazily in order of their previous ρ, which can only grow. The precomputed supporter lists are shared
+ * re-evaluated lazily in order of their previous ρ, which can only grow. Doubles decide first wherever a rigorous error
+ * bound lets them (a shadow budget per group, see {@link Workspace}); exact values are computed only where they
+ * cannot, and for the payment of each purchase. The precomputed supporter lists are shared
  * by every run, and each thread keeps its own {@link Workspace}, so Add1 steps can run in parallel.</p>
  */
 final class MesEngine {
@@ -488,10 +490,10 @@ final class MesEngine {
         }
 
         /**
-         * Exact ρ of p from this round's certified enclosure tLow &lt; t &lt; tHigh of its payment t: every level
-         * whose double enclosure lies below tLow pays all it has, every level above tHigh pays t, so
-         * t = (cost − Σ_below w·b) / (k − Σ_below w) exactly, with only the levels below materialized. Falls back to
-         * the full exact evaluation when a level's enclosure overlaps (tLow, tHigh).
+         * Exact ρ of p from this round's certified enclosure tLow &lt; t &lt; tHigh of its payment t: every group
+         * whose budget (± budgetError) lies below tLow pays all it has, every group above tHigh pays t, so
+         * t = (cost − Σ_below w·b) / (k − Σ_below w) exactly, summing only the levels of the groups below. Falls back
+         * to the full exact evaluation when a group's budget may lie in [tLow, tHigh].
          */
         private boolean exactFromCut(int p) {
             long weightBelow = 0;
