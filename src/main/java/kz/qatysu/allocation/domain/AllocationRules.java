@@ -323,8 +323,8 @@ public final class AllocationRules {
                 Verdict verdict = judge.judge(result, step);
                 if (verdict == Verdict.TAKE_THIS && result.stoppedEarly()) {
                     // the stop only certifies the property it was given; a step accepted on other grounds (e.g. a
-                    // saturated endowment) is run in full and judged again
-                    result = workspaces.get(0).run(result.endowment(), false);
+                    // saturated endowment) is run in full and judged again (traced: a returned result is explained)
+                    result = workspaces.get(0).run(result.endowment(), true);
                     verdict = judge.judge(result, step);
                 }
                 if (verdict == Verdict.TAKE_THIS) {
@@ -332,8 +332,9 @@ public final class AllocationRules {
                 }
                 if (verdict == Verdict.TAKE_PREVIOUS) {
                     if (previous != null && previous.stoppedEarly()) {
-                        // run again in full; not counted: the number of runs reported is the number of Add1 steps
-                        previous = workspaces.get(0).run(previous.endowment(), false);
+                        // run again in full, traced, since it is explained next; not counted: the number of runs
+                        // reported is the number of Add1 steps
+                        previous = workspaces.get(0).run(previous.endowment(), true);
                     }
                     return new Search(previous, runs, endowmentAt.apply(0));
                 }
