@@ -508,10 +508,7 @@ final class MesEngine {
             if (keptProject == p && keptRound == round) {
                 b = kept; // no purchase since they were gathered
             } else {
-                if (gathered.length < n) {
-                    gathered = new double[Math.max(n, 2 * gathered.length)];
-                }
-                b = gathered;
+                b = gatherBuffer(n);
                 for (int i = 0; i < n; i++) {
                     b[i] = budget[supporters[i]];
                 }
@@ -522,11 +519,7 @@ final class MesEngine {
                 double a = b[i];
                 if (a < below) {
                     int g = supporters[i];
-                    int level = levelOf[g];
-                    if (levelWeight[level] == 0) {
-                        touched[touchedCount++] = level;
-                    }
-                    levelWeight[level] += weight[g];
+                    addToLevel(g);
                     weightBelow += weight[g];
                 } else if (!(a > above)) {
                     ambiguous = true;
@@ -676,10 +669,7 @@ final class MesEngine {
             int[] supporters = utilities.supporters()[p];
             double[] weights = supporterWeights[p];
             int n = supporters.length;
-            if (gathered.length < n) {
-                gathered = new double[Math.max(n, 2 * gathered.length)];
-            }
-            double[] b = gathered;
+            double[] b = gatherBuffer(n);
             double sum = 0;
             for (int i = 0; i < n; i++) {
                 double a = budget[supporters[i]];
@@ -727,8 +717,9 @@ final class MesEngine {
                 t = next;
             }
             if (!converged) {
-                t = sortedWaterLevel(b, weights, n, cost, supporterWeight[p]);
-                kCut = cutWeight;
+                WaterLevel level = sortedWaterLevel(b, weights, n, cost, supporterWeight[p]);
+                t = level.t();
+                kCut = level.weightAbove();
             }
             if (!(t > 0) || !(kCut > 0)) {
                 return UNKNOWN;
@@ -764,6 +755,14 @@ final class MesEngine {
             return (long) parent << 32 | (payment & 0xFFFF_FFFFL);
         }
 
+        /** The scratch buffer for gathered budgets, with room for n. */
+        private double[] gatherBuffer(int n) {
+            if (gathered.length < n) {
+                gathered = new double[Math.max(n, 2 * gathered.length)];
+            }
+            return gathered;
+        }
+
         /** Keeps the budgets just gathered for p (swapping the scratch buffers). */
         private void keepGathered(int p) {
             double[] spare = kept;
@@ -773,18 +772,19 @@ final class MesEngine {
             keptRound = round;
         }
 
-        /** Weight of the supporters above the water level found by {@link #sortedWaterLevel}. */
-        private double cutWeight;
+        /** A proposed water level t and the weight of the supporters at or above it (NaN and 0 if none). */
+        private record WaterLevel(double t, double weightAbove) {
+            static final WaterLevel NONE = new WaterLevel(Double.NaN, 0);
+        }
 
         /**
          * The double water level by sorting the budgets (when Newton's steps are slow to settle): walks up the
          * budgets in ascending order until the rest of the cost fits under the next one. Only a proposal; the
          * caller certifies it.
          */
-        private double sortedWaterLevel(double[] b, double[] weights, int n, double cost, long totalWeight) {
+        private WaterLevel sortedWaterLevel(double[] b, double[] weights, int n, double cost, long totalWeight) {
             if (n > KEY_MASK) {
-                cutWeight = 0;
-                return Double.NaN;
+                return WaterLevel.NONE;
             }
             if (sortKeys.length < n) {
                 sortKeys = new long[Math.max(n, 2 * sortKeys.length)];
@@ -800,15 +800,13 @@ final class MesEngine {
                 double a = b[index];
                 double rest = cost - paid;
                 if (rest <= a * k) {
-                    cutWeight = k;
-                    return rest / k;
+                    return new WaterLevel(rest / k, k);
                 }
                 double w = weights[index];
                 paid += w * a;
                 k -= w;
             }
-            cutWeight = 0;
-            return Double.NaN;
+            return WaterLevel.NONE;
         }
 
         /** Moves the visited prefix back into the order, sorted by the updated ρ; drops the winner and the unaffordable. */
@@ -919,17 +917,25 @@ final class MesEngine {
             return paymentValue[j];
         }
 
-        private void collectLevels(int p) {
-            int[] supporters = utilities.supporters()[p];
-            long[] weight = election.weight;
-            touchedCount = 0;
-            for (int g : supporters) {
-                int level = levelOf[g];
-                if (levelWeight[level] == 0) {
-                    touched[touchedCount++] = level;
-                }
-                levelWeight[level] += weight[g];
+        /** Adds group g's weight to its level, listing the level in touched the first time. */
+        private void addToLevel(int g) {
+            int level = levelOf[g];
+            if (levelWeight[level] == 0) {
+                touched[touchedCount++] = level;
             }
+            levelWeight[level] += election.weight[g];
+        }
+
+        /** The levels of p's supporters in touched, with their weights in levelWeight (cleared by clearLevels). */
+        private void collectTouched(int p) {
+            touchedCount = 0;
+            for (int g : utilities.supporters()[p]) {
+                addToLevel(g);
+            }
+        }
+
+        private void collectLevels(int p) {
+            collectTouched(p);
             for (int i = 0; i < touchedCount; i++) {
                 valueOf(touched[i]);
             }
@@ -1293,15 +1299,7 @@ final class MesEngine {
         private Map<Integer, Rational> supporterFunds() {
             Map<Integer, Rational> funds = new HashMap<>();
             for (int p = 0; p < election.projectCount; p++) {
-                int[] supporters = utilities.supporters()[p];
-                touchedCount = 0;
-                for (int g : supporters) {
-                    int level = levelOf[g];
-                    if (levelWeight[level] == 0) {
-                        touched[touchedCount++] = level;
-                    }
-                    levelWeight[level] += election.weight[g];
-                }
+                collectTouched(p);
                 BigInteger sum = weightedSum(touched, touchedCount);
                 clearLevels();
                 funds.put(p, election.money(sum, denominator));
