@@ -293,16 +293,18 @@ public final class AllocationRules {
     /**
      * As above; with {@code stop}, a step's MES run may end as soon as the judge's verdict on its final outcome is
      * certain ({@link MesEngine.EarlyStop}); the stop must only ever certify verdicts CONTINUE or TAKE_PREVIOUS.
-     * A step stopped early that is later returned as "previous" is run again in full.
+     * A step stopped early that is returned after all is resumed to its end (traced) in the workspace that ran it:
+     * one workspace more than the parallel steps keeps the latest step's run for that, until the next is judged.
      */
     private static Search search(MesEngine engine, IntFunction<Rational> endowmentAt, Judge judge,
                                  MesEngine.Result previous, MesEngine.EarlyStop stop) {
         int parallelism = engine.election.groupCount >= 500
                 ? Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors())) : 1;
-        List<MesEngine.Workspace> workspaces = new ArrayList<>();
-        for (int i = 0; i < parallelism; i++) {
-            workspaces.add(engine.newWorkspace());
+        List<MesEngine.Workspace> pool = new ArrayList<>();
+        for (int i = 0; i <= parallelism; i++) {
+            pool.add(engine.newWorkspace());
         }
+        MesEngine.Workspace previousRun = null; // the workspace holding `previous`, if it is one of our runs
         int step = 0;
         int runs = 0;
         while (true) {
@@ -317,14 +319,17 @@ public final class AllocationRules {
             if (endowments.isEmpty()) {
                 return new Search(previous, runs, endowmentAt.apply(0));
             }
+            List<MesEngine.Workspace> workspaces = new ArrayList<>(pool);
+            workspaces.remove(previousRun);
             List<MesEngine.Result> results = runAll(workspaces, endowments, stop);
-            for (MesEngine.Result result : results) {
+            for (int i = 0; i < results.size(); i++) {
+                MesEngine.Result result = results.get(i);
                 runs++;
                 Verdict verdict = judge.judge(result, step);
                 if (verdict == Verdict.TAKE_THIS && result.stoppedEarly()) {
                     // the stop only certifies the property it was given; a step accepted on other grounds (e.g. a
-                    // saturated endowment) is run in full and judged again (traced: a returned result is explained)
-                    result = workspaces.get(0).run(result.endowment(), true);
+                    // saturated endowment) is run to its end and judged again (traced: a returned result is explained)
+                    result = workspaces.get(i).resume();
                     verdict = judge.judge(result, step);
                 }
                 if (verdict == Verdict.TAKE_THIS) {
@@ -332,13 +337,13 @@ public final class AllocationRules {
                 }
                 if (verdict == Verdict.TAKE_PREVIOUS) {
                     if (previous != null && previous.stoppedEarly()) {
-                        // run again in full, traced, since it is explained next; not counted: the number of runs
-                        // reported is the number of Add1 steps
-                        previous = workspaces.get(0).run(previous.endowment(), true);
+                        // it is explained next; not counted: the number of runs reported is the number of Add1 steps
+                        previous = previousRun.resume();
                     }
                     return new Search(previous, runs, endowmentAt.apply(0));
                 }
                 previous = result;
+                previousRun = workspaces.get(i);
                 step++;
             }
         }

@@ -28,6 +28,7 @@ final class MesEngine {
     /** Whether runs use the filtered floating-point fast path (false: the pure exact path, kept for checking). */
     final boolean fastPath;
     private final int minCompaction;
+    private final double trackedShare;
 
     /** Candidates (positive satisfaction, positive cost), sorted by initial ρ = cost / total satisfaction. */
     private final int[] initialOrder;
@@ -52,10 +53,20 @@ final class MesEngine {
         this(election, satisfaction, tieBreaking, zeroCostUpfront, fastPath, 4096);
     }
 
-    /** @param minCompaction level-table size below which it is never compacted (small only to test compaction) */
     MesEngine(Election election, Satisfaction satisfaction, TieBreaking tieBreaking, boolean zeroCostUpfront,
               boolean fastPath, int minCompaction) {
+        this(election, satisfaction, tieBreaking, zeroCostUpfront, fastPath, minCompaction, 0.25);
+    }
+
+    /**
+     * @param minCompaction level-table size below which it is never compacted (small only to test compaction)
+     * @param trackedShare  share of all supports held by the candidates whose money bound is updated after every
+     *                      purchase of a run that may stop early (see {@link #trackedCandidates})
+     */
+    MesEngine(Election election, Satisfaction satisfaction, TieBreaking tieBreaking, boolean zeroCostUpfront,
+              boolean fastPath, int minCompaction, double trackedShare) {
         this.minCompaction = minCompaction;
+        this.trackedShare = trackedShare;
         this.fastPath = fastPath;
         this.election = election;
         this.utilities = election.utilities(satisfaction);
@@ -110,6 +121,68 @@ final class MesEngine {
         }
         zeroCost.sort((a, b) -> Integer.compare(election.lexRank[a], election.lexRank[b]));
         upfront = zeroCost.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /**
+     * For the affordability screen: the tracked candidates each group supports, group g's at
+     * projects[start[g] .. start[g + 1]).
+     */
+    private record GroupCandidates(int[] start, int[] projects) {
+    }
+
+    private GroupCandidates groupCandidates;
+
+    /** Built on first use (only runs that may stop early screen affordability); shared by all workspaces. */
+    private synchronized GroupCandidates groupCandidates() {
+        if (groupCandidates == null) {
+            int[][] supporters = utilities.supporters();
+            int[] tracked = trackedCandidates();
+            int[] start = new int[election.groupCount + 1];
+            for (int p : tracked) {
+                for (int g : supporters[p]) {
+                    start[g + 1]++;
+                }
+            }
+            for (int g = 0; g < election.groupCount; g++) {
+                start[g + 1] += start[g];
+            }
+            int[] projects = new int[start[election.groupCount]];
+            int[] fill = Arrays.copyOf(start, election.groupCount);
+            for (int p : tracked) {
+                for (int g : supporters[p]) {
+                    projects[fill[g]++] = p;
+                }
+            }
+            groupCandidates = new GroupCandidates(start, projects);
+        }
+        return groupCandidates;
+    }
+
+    /**
+     * The candidates whose money bound the screen keeps up to date after every purchase: the least supported ones,
+     * holding together at most {@code trackedShare} of all supports (their updates cost that share of a pass over every
+     * bought project's supporters' ballots). The others are supported widely, have a low ρ and are evaluated often;
+     * each evaluation refreshes their bound.
+     */
+    private int[] trackedCandidates() {
+        int[][] supporters = utilities.supporters();
+        int[] bySupport = initialOrder.clone();
+        long total = 0;
+        long[] keys = new long[bySupport.length];
+        for (int i = 0; i < bySupport.length; i++) {
+            int p = bySupport[i];
+            total += supporters[p].length;
+            keys[i] = (long) supporters[p].length << 32 | p;
+        }
+        Arrays.sort(keys);
+        int count = 0;
+        long sum = 0;
+        while (count < keys.length && sum + (keys[count] >>> 32) <= trackedShare * total) {
+            sum += keys[count] >>> 32;
+            bySupport[count] = (int) keys[count];
+            count++;
+        }
+        return Arrays.copyOf(bySupport, count);
     }
 
     boolean isCandidate(int project) {
@@ -176,7 +249,11 @@ final class MesEngine {
         }
     }
 
-    /** Per-project details recorded when a run is traced for explanations. */
+    /**
+     * Per-project details recorded when a run is traced for explanations.
+     *
+     * @param supporterFundsAtEnd for each candidate not bought, what its supporters hold at the end
+     */
     record Trace(Map<Integer, Purchase> purchases, Map<Integer, Rational> supporterFundsAtEnd) {
     }
 
@@ -255,7 +332,26 @@ final class MesEngine {
         /** Round in which rhoNum/rhoDen/evalX/evalDen were last computed exactly (fast path). */
         private final int[] exactRound = new int[election.projectCount];
         private final boolean[] dropped = new boolean[election.projectCount];
+        /**
+         * Affordability screen of runs that may stop early: a rigorous upper bound of the money each candidate's
+         * supporters still hold (Σ w·b), lowered after every purchase by a lower bound of what they paid. A
+         * candidate whose bound falls below its cost is unaffordable for good and is dropped without evaluation,
+         * which also tightens the bound on the final cost that lets a run stop early.
+         */
+        private final double[] moneyHigh = new double[election.projectCount];
+        private final double[] charged = new double[election.projectCount];
+        private boolean screening;
+        private GroupCandidates screenIndex;
         private int round;
+        /** The current run: its endowment, selection so far, cost so far, unresolved ties and (traced) purchases. */
+        private Rational runEndowment;
+        private int[] selected;
+        private int selectedCount;
+        private long cost;
+        private List<List<Integer>> unresolved;
+        private Map<Integer, Purchase> purchases;
+        /** Whether the latest run stopped early and may be resumed. */
+        private boolean resumable;
         /** Smallest cost of a candidate found unaffordable (for good) in this run; Long.MAX_VALUE if none. */
         private long minDroppedCost;
         /** Counters of the last run: fast evaluations, exact fallbacks, exact evaluations of candidates. */
@@ -299,16 +395,45 @@ final class MesEngine {
         Result run(Rational endowment, boolean trace, EarlyStop stop) {
             Rational scaled = endowment.multiply(election.moneyScale);
             reset(scaled);
-            int[] selected = new int[election.projectCount];
-            int selectedCount = 0;
-            long cost = 0;
-            List<List<Integer>> unresolved = new ArrayList<>();
-            Map<Integer, Purchase> purchases = trace ? new HashMap<>() : null;
+            screening = fastPath && stop != null;
+            if (screening) {
+                startScreen(scaled);
+            }
+            runEndowment = endowment;
+            selected = new int[election.projectCount];
+            selectedCount = 0;
+            cost = 0;
+            unresolved = new ArrayList<>();
+            // a run that may stop early records its purchases too, so that it can be resumed (traced) to its end
+            purchases = trace || stop != null ? new HashMap<>() : null;
             for (int p : upfront) {
                 selected[selectedCount++] = p;
-                if (trace) {
+                if (purchases != null) {
                     purchases.put(p, new Purchase(selectedCount, Rational.ZERO, 0, 0));
                 }
+            }
+            resumable = false;
+            return proceed(stop);
+        }
+
+        /**
+         * Runs the MES run that this workspace stopped early (the latest run it did, returned with
+         * {@code stoppedEarly}) on to its end, traced: the same result as running it again in full, traced, without
+         * repeating the purchases already made.
+         */
+        Result resume() {
+            if (!resumable) {
+                throw new IllegalStateException("the latest run of this workspace did not stop early");
+            }
+            resumable = false;
+            screening = false; // what it found stays true; no later stop needs it
+            return proceed(null);
+        }
+
+        private Result proceed(EarlyStop stop) {
+            boolean trace = purchases != null;
+            if (stop != null && stop.certain(cost, liveCost(), minDroppedCost)) {
+                return stoppedHere();
             }
             while (true) {
                 int winner = fastPath ? fastRound(unresolved) : exactRound(unresolved);
@@ -322,14 +447,21 @@ final class MesEngine {
                     purchases.put(winner, purchase);
                 }
                 if (stop != null && stop.certain(cost, liveCost(), minDroppedCost)) {
-                    return new Result(endowment, Arrays.copyOf(selected, selectedCount), cost, unresolved, null, true);
+                    return stoppedHere();
                 }
             }
+            long total = cost;
             for (int i = 0; i < upfront.length; i++) {
-                cost = Math.addExact(cost, election.scaledCost[upfront[i]]);
+                total = Math.addExact(total, election.scaledCost[upfront[i]]);
             }
-            Trace details = trace ? new Trace(purchases, supporterFunds()) : null;
-            return new Result(endowment, Arrays.copyOf(selected, selectedCount), cost, unresolved, details);
+            Trace details = trace ? new Trace(purchases, supporterFunds(selected, selectedCount)) : null;
+            return new Result(runEndowment, Arrays.copyOf(selected, selectedCount), total, unresolved, details);
+        }
+
+        private Result stoppedHere() {
+            resumable = true;
+            return new Result(runEndowment, Arrays.copyOf(selected, selectedCount), cost, List.copyOf(unresolved),
+                    null, true);
         }
 
         /**
@@ -339,9 +471,71 @@ final class MesEngine {
         private long liveCost() {
             long sum = 0;
             for (int i = 0; i < orderSize; i++) {
-                sum += election.scaledCost[order[i]];
+                int p = order[i];
+                if (!dropped[p]) {
+                    sum += election.scaledCost[p];
+                }
             }
             return sum;
+        }
+
+        /**
+         * Starts the affordability screen: every candidate's supporters hold K·E (K their total weight, E the
+         * endowment); the candidates for which even that is less than the cost are dropped at once.
+         */
+        private void startScreen(Rational scaledEndowment) {
+            screenIndex = groupCandidates();
+            double endowmentHigh = FloatBounds.upper(scaledEndowment.numerator(), scaledEndowment.denominator());
+            for (int p : initialOrder) {
+                long k = supporterWeight[p];
+                moneyHigh[p] = k >= EXACT_LIMIT ? Double.POSITIVE_INFINITY : Math.nextUp(k * endowmentHigh);
+                if (unaffordableByScreen(p)) {
+                    drop(p);
+                }
+            }
+        }
+
+        /** Certain (from the screen's upper bound of its supporters' money) that p can no longer be afforded. */
+        private boolean unaffordableByScreen(int p) {
+            long cost = election.scaledCost[p];
+            return cost < EXACT_LIMIT && moneyHigh[p] < cost;
+        }
+
+        /** Marks p unaffordable for good: budgets only shrink. */
+        private void drop(int p) {
+            dropped[p] = true;
+            minDroppedCost = Math.min(minDroppedCost, election.scaledCost[p]);
+        }
+
+        /** Adds w_g·paidLow (a lower bound of what group g paid) to the charge of each of g's candidates. */
+        private void charge(int g, double paidLow) {
+            double amount = election.weight[g] * paidLow;
+            int[] start = screenIndex.start();
+            int[] projects = screenIndex.projects();
+            for (int i = start[g], end = start[g + 1]; i < end; i++) {
+                charged[projects[i]] += amount;
+            }
+        }
+
+        /**
+         * Lowers the money bound of every candidate still in play by its charge from this purchase, and drops those
+         * that can no longer afford their cost. A charge is a double sum of at most {@code terms} non-negative
+         * products, each from lower bounds; taking (1 − (terms + 8)·2<sup>-50</sup>) of it stays below the exact
+         * payments whatever the roundings, and rounding the difference up keeps the bound an upper bound.
+         */
+        private void applyCharges(int terms) {
+            double keep = Math.max(0, 1 - (terms + 8) * 0x1p-50);
+            for (int i = 0; i < orderSize; i++) {
+                int p = order[i];
+                double paid = charged[p];
+                if (paid > 0 && !dropped[p]) {
+                    moneyHigh[p] = Math.nextUp(moneyHigh[p] - paid * keep);
+                    if (unaffordableByScreen(p)) {
+                        drop(p);
+                    }
+                }
+            }
+            Arrays.fill(charged, 0);
         }
 
         private void reset(Rational scaledEndowment) {
@@ -432,6 +626,9 @@ final class MesEngine {
                     break; // ρ(p) ≥ rhoLow(p) > bestHi ≥ the minimum: p cannot win or tie
                 }
                 visited[visitedCount++] = p;
+                if (dropped[p]) {
+                    continue; // found unaffordable by the screen
+                }
                 int verdict = fastEvaluate(p);
                 if (verdict == UNKNOWN) {
                     exactFallbacks++;
@@ -681,6 +878,9 @@ final class MesEngine {
             double inputError = supporterWeight[p] * budgetError * (1 + rounding) * (1 + rounding);
             double cost = scaledCost;
             double sumError = (inputError + rounding * sum) * (1 + rounding);
+            if (screening) {
+                moneyHigh[p] = Math.min(moneyHigh[p], Math.nextUp(sum + sumError));
+            }
             if (sum + sumError < cost) {
                 return UNAFFORDABLE;
             }
@@ -1142,6 +1342,9 @@ final class MesEngine {
                 int fresh = (int) ((mark & MARK_LOW) >>> 2);
                 levelOf[g] = fresh;
                 budget[g] = fresh == 0 ? 0 : Math.max(0, a - paymentApprox);
+                if (screening) {
+                    charge(g, fresh == 0 ? Math.max(0, a - e) : paymentLow);
+                }
                 if (trace) {
                     if ((mark & 1) != 0) {
                         less += weight[g];
@@ -1149,6 +1352,9 @@ final class MesEngine {
                         full += weight[g];
                     }
                 }
+            }
+            if (screening) {
+                applyCharges(supporters.length);
             }
             raiseBudgetError(paymentApprox, paymentError);
             compactIfNeeded();
@@ -1202,11 +1408,19 @@ final class MesEngine {
             }
             int[] supporters = utilities.supporters()[p];
             long[] utils = utilities.perSupporter()[p];
+            double unitLow = screening ? FloatBounds.lower(unitPayment, denominator) : 0;
+            double e = budgetError;
             for (int i = 0; i < supporters.length; i++) {
                 int g = supporters[i];
                 int fresh = target[entrySlot.get(new EntryKey(levelOf[g], utils[i]))];
+                if (screening) {
+                    charge(g, fresh == 0 ? Math.max(0, budget[g] - e) : unitLow * utils[i]);
+                }
                 levelOf[g] = fresh;
                 budget[g] = fresh == 0 ? 0 : Math.max(0, budget[g] - unitApprox * utils[i]);
+            }
+            if (screening) {
+                applyCharges(supporters.length);
             }
             raiseBudgetError(maxShareApprox, maxShareApprox * (2 * FloatBounds.REL));
             compactIfNeeded();
@@ -1296,9 +1510,17 @@ final class MesEngine {
             compactionThreshold = Math.max(minCompaction, 4 * live);
         }
 
-        private Map<Integer, Rational> supporterFunds() {
+        /** What the supporters of each candidate that was not bought hold at the end (to explain why not). */
+        private Map<Integer, Rational> supporterFunds(int[] selected, int selectedCount) {
+            boolean[] bought = new boolean[election.projectCount];
+            for (int i = 0; i < selectedCount; i++) {
+                bought[selected[i]] = true;
+            }
             Map<Integer, Rational> funds = new HashMap<>();
-            for (int p = 0; p < election.projectCount; p++) {
+            for (int p : initialOrder) {
+                if (bought[p]) {
+                    continue;
+                }
                 collectTouched(p);
                 BigInteger sum = weightedSum(touched, touchedCount);
                 clearLevels();

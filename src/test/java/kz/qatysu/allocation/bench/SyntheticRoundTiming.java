@@ -24,18 +24,26 @@ public final class SyntheticRoundTiming {
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
         for (int i = 2; i < args.length; i++) {
             long gcBefore = gcMillis();
+            long cpuBefore = processCpuMillis();
             long start = System.nanoTime();
             Outcome outcome = AllocationRules.allocate(args[i], instance);
             long ms = (System.nanoTime() - start) / 1_000_000;
+            long cpu = processCpuMillis() - cpuBefore;
             long gc = gcMillis() - gcBefore;
             long usedBeforeGc = memory.getHeapMemoryUsage().getUsed() >> 20;
             System.gc();
             long usedAfterGc = memory.getHeapMemoryUsage().getUsed() >> 20;
-            System.out.printf("%s: %d ms (GC %d ms), selected %d, endowment %s, heap used %d MB (after GC %d MB), "
-                            + "peak heap pools %d MB, max heap %d MB%n", args[i], ms, gc, outcome.selected().size(),
+            System.out.printf("%s: %d ms (CPU %d ms, GC %d ms), selected %d, endowment %s, heap used %d MB (after GC %d MB), "
+                            + "peak heap pools %d MB, max heap %d MB%n", args[i], ms, cpu, gc, outcome.selected().size(),
                     outcome.endowment(), usedBeforeGc, usedAfterGc, AllocationBenchmark.peakHeapMegabytes(),
                     memory.getHeapMemoryUsage().getMax() >> 20);
         }
+    }
+
+    /** CPU time of the whole process (all threads, JIT and GC included), which steal time on a shared host does not inflate. */
+    private static long processCpuMillis() {
+        return ManagementFactory.getPlatformMXBean(com.sun.management.OperatingSystemMXBean.class).getProcessCpuTime()
+                / 1_000_000;
     }
 
     private static long gcMillis() {

@@ -1,8 +1,10 @@
 package kz.qatysu.allocation.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -47,6 +49,11 @@ class EarlyStopPropertiesTest {
         return Instance.of(Rational.of(total * (2 + random.nextInt(5)), 10), VoteType.APPROVAL, projects, ballots);
     }
 
+    /** The start of the full run's selection as long as the early one's (which may be empty: stopped before buying). */
+    private static int[] prefixOf(MesEngine.Result full, MesEngine.Result early) {
+        return Arrays.copyOf(full.selected(), Math.min(full.selected().length, early.selected().length));
+    }
+
     @Test
     void everyEarlyStopCertifiesAPropertyOfTheFullRun() {
         Random random = new Random(20261128);
@@ -78,7 +85,7 @@ class EarlyStopPropertiesTest {
                             }
                             stops[k]++;
                             // the partial selection is a prefix of the full one
-                            assertThat(full.selected()).as(what).startsWith(early.selected());
+                            assertThat(prefixOf(full, early)).as(what).containsExactly(early.selected());
                             switch (k) {
                                 case 0 -> assertThat(full.scaledCost()).as(what).isGreaterThan(budget);
                                 case 1 -> {
@@ -95,6 +102,60 @@ class EarlyStopPropertiesTest {
         for (int k = 0; k < stops.length; k++) {
             assertThat(stops[k]).as("early stops of kind " + k).isGreaterThan(50);
         }
+    }
+
+    /**
+     * The affordability screen (which may drop candidates without evaluating them, and tightens the bound on the
+     * final cost) keeps every stop certified, whichever candidates it tracks, for uniform and weighted utilities; and
+     * a run stopped early, resumed, is exactly the full traced run: selection, cost, ties, purchases, funds.
+     */
+    @Test
+    void aScreenedRunStoppedEarlyAndResumedIsTheFullTracedRun() {
+        Random random = new Random(20261129);
+        int resumed = 0;
+        for (int i = 0; i < 240; i++) {
+            boolean points = i % 2 == 1;
+            Instance instance = i % 3 == 2 ? wideElection(random) : FastPathPropertiesTest.nearTieElection(random, points);
+            points = points && instance.voteType() != VoteType.APPROVAL;
+            Election election = Election.compile(instance);
+            long budget = election.scaledBudget;
+            Rational share = instance.budget().divide(instance.numberOfVoters());
+            Satisfaction satisfaction = points ? Satisfaction.POINTS_COST : Satisfaction.COST;
+            for (double tracked : new double[] {0, 0.25, 1}) {
+                MesEngine engine = new MesEngine(election, satisfaction, TieBreaking.LEXICOGRAPHIC, true, true, 64,
+                        tracked);
+                MesEngine.Workspace workspace = engine.newWorkspace();
+                MesEngine.Workspace reference = engine.newWorkspace();
+                for (int step = 0; step < 25; step++) {
+                    Rational endowment = share.add(Rational.of(step));
+                    String what = "case " + i + " tracked " + tracked + " endowment " + endowment;
+                    MesEngine.Result full = reference.run(endowment, true);
+                    MesEngine.Result early = workspace.run(endowment, false, new MesEngine.EarlyStop(budget, budget, -1));
+                    if (!early.stoppedEarly()) {
+                        assertThat(early.selected()).as(what).containsExactly(full.selected());
+                        continue;
+                    }
+                    assertThat(prefixOf(full, early)).as(what).containsExactly(early.selected());
+                    if (early.scaledCost() <= budget) {
+                        assertThat(full.scaledCost()).as(what).isLessThanOrEqualTo(budget);
+                        assertThat(exhaustiveOverCandidates(engine, full, budget)).as(what).isFalse();
+                    } else {
+                        assertThat(full.scaledCost()).as(what).isGreaterThan(budget);
+                    }
+                    MesEngine.Result rest = workspace.resume();
+                    resumed++;
+                    assertThat(rest.stoppedEarly()).as(what).isFalse();
+                    assertThat(rest.selected()).as(what).containsExactly(full.selected());
+                    assertThat(rest.scaledCost()).as(what).isEqualTo(full.scaledCost());
+                    assertThat(rest.unresolvedTies()).as(what).isEqualTo(full.unresolvedTies());
+                    assertThat(rest.trace().purchases()).as(what).isEqualTo(full.trace().purchases());
+                    assertThat(rest.trace().supporterFundsAtEnd()).as(what)
+                            .isEqualTo(full.trace().supporterFundsAtEnd());
+                    assertThatThrownBy(workspace::resume).as(what).isInstanceOf(IllegalStateException.class);
+                }
+            }
+        }
+        assertThat(resumed).isGreaterThan(500);
     }
 
     private static void assertSameOutcomes(Instance instance, String... rules) {
