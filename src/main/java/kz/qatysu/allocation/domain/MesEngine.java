@@ -507,12 +507,17 @@ final class MesEngine {
             minDroppedCost = Math.min(minDroppedCost, election.scaledCost[p]);
         }
 
-        /** Adds w_g·paidLow (a lower bound of what group g paid) to the charge of each of g's candidates. */
+        /** Adds w_g·paidLow (a lower bound of what group g paid) to the charge of each of g's tracked candidates. */
         private void charge(int g, double paidLow) {
-            double amount = election.weight[g] * paidLow;
             int[] start = screenIndex.start();
+            int from = start[g];
+            int to = start[g + 1];
+            if (from == to) {
+                return;
+            }
+            double amount = election.weight[g] * paidLow;
             int[] projects = screenIndex.projects();
-            for (int i = start[g], end = start[g + 1]; i < end; i++) {
+            for (int i = from; i < to; i++) {
                 charged[projects[i]] += amount;
             }
         }
