@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
 
 /**
@@ -349,19 +350,25 @@ public final class AllocationRules {
         }
     }
 
+    /**
+     * Runs the steps of a batch in parallel. A step that stopped early goes on with its run while others of the batch
+     * are still running (time that would otherwise be spent waiting): should it be returned after all, less is left
+     * to resume.
+     */
     private static List<MesEngine.Result> runAll(List<MesEngine.Workspace> workspaces, List<Rational> endowments,
                                                  MesEngine.EarlyStop stop) {
         if (endowments.size() == 1) {
             return List.of(workspaces.get(0).run(endowments.get(0), false, stop));
         }
+        AtomicInteger running = new AtomicInteger(endowments.size());
         List<Future<MesEngine.Result>> futures = new ArrayList<>();
         for (int i = 1; i < endowments.size(); i++) {
             MesEngine.Workspace workspace = workspaces.get(i);
             Rational endowment = endowments.get(i);
-            futures.add(STEPS.submit(() -> workspace.run(endowment, false, stop)));
+            futures.add(STEPS.submit(() -> runStep(workspace, endowment, stop, running)));
         }
         List<MesEngine.Result> results = new ArrayList<>();
-        results.add(workspaces.get(0).run(endowments.get(0), false, stop));
+        results.add(runStep(workspaces.get(0), endowments.get(0), stop, running));
         try {
             for (Future<MesEngine.Result> future : futures) {
                 results.add(future.get());
@@ -376,6 +383,18 @@ public final class AllocationRules {
             throw new IllegalStateException(ex.getCause());
         }
         return results;
+    }
+
+    private static MesEngine.Result runStep(MesEngine.Workspace workspace, Rational endowment,
+                                            MesEngine.EarlyStop stop, AtomicInteger running) {
+        MesEngine.Result result;
+        try {
+            result = workspace.run(endowment, false, stop);
+        } finally {
+            running.decrementAndGet();
+        }
+        workspace.continueWhile(() -> running.get() > 0);
+        return result;
     }
 
     private static boolean exhaustive(Election e, int[] selected, long cost, boolean candidatesOnly, MesEngine engine) {

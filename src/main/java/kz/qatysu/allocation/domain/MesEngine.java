@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 
 /**
  * The Method of Equal Shares for one fixed per-voter endowment, computed exactly.
@@ -350,8 +351,9 @@ final class MesEngine {
         private long cost;
         private List<List<Integer>> unresolved;
         private Map<Integer, Purchase> purchases;
-        /** Whether the latest run stopped early and may be resumed. */
+        /** Whether the latest run stopped early and may be resumed; whether it has made its last purchase. */
         private boolean resumable;
+        private boolean finished;
         /** Smallest cost of a candidate found unaffordable (for good) in this run; Long.MAX_VALUE if none. */
         private long minDroppedCost;
         /** Counters of the last run: fast evaluations, exact fallbacks, exact evaluations of candidates. */
@@ -413,6 +415,7 @@ final class MesEngine {
                 }
             }
             resumable = false;
+            finished = false;
             return proceed(stop);
         }
 
@@ -430,22 +433,26 @@ final class MesEngine {
             return proceed(null);
         }
 
+        /**
+         * Goes on with the run that this workspace stopped early, purchase by purchase, while {@code goOn} holds; it
+         * stays resumable. An Add1 step that finished before the others of its batch does this instead of waiting, so
+         * that less is left for {@link #resume} should it be returned after all.
+         */
+        void continueWhile(BooleanSupplier goOn) {
+            if (!resumable) {
+                return;
+            }
+            screening = false;
+            while (goOn.getAsBoolean() && advance()) {
+                // one purchase at a time
+            }
+        }
+
         private Result proceed(EarlyStop stop) {
-            boolean trace = purchases != null;
             if (stop != null && stop.certain(cost, liveCost(), minDroppedCost)) {
                 return stoppedHere();
             }
-            while (true) {
-                int winner = fastPath ? fastRound(unresolved) : exactRound(unresolved);
-                if (winner < 0) {
-                    break;
-                }
-                Purchase purchase = buy(winner, selectedCount + 1, trace);
-                selected[selectedCount++] = winner;
-                cost = Math.addExact(cost, election.scaledCost[winner]);
-                if (trace) {
-                    purchases.put(winner, purchase);
-                }
+            while (advance()) {
                 if (stop != null && stop.certain(cost, liveCost(), minDroppedCost)) {
                     return stoppedHere();
                 }
@@ -454,8 +461,28 @@ final class MesEngine {
             for (int i = 0; i < upfront.length; i++) {
                 total = Math.addExact(total, election.scaledCost[upfront[i]]);
             }
-            Trace details = trace ? new Trace(purchases, supporterFunds(selected, selectedCount)) : null;
+            Trace details = purchases != null ? new Trace(purchases, supporterFunds(selected, selectedCount)) : null;
             return new Result(runEndowment, Arrays.copyOf(selected, selectedCount), total, unresolved, details);
+        }
+
+        /** Makes the next purchase of the current run; false once nothing more is affordable. */
+        private boolean advance() {
+            if (finished) {
+                return false;
+            }
+            int winner = fastPath ? fastRound(unresolved) : exactRound(unresolved);
+            if (winner < 0) {
+                finished = true;
+                return false;
+            }
+            boolean trace = purchases != null;
+            Purchase purchase = buy(winner, selectedCount + 1, trace);
+            selected[selectedCount++] = winner;
+            cost = Math.addExact(cost, election.scaledCost[winner]);
+            if (trace) {
+                purchases.put(winner, purchase);
+            }
+            return true;
         }
 
         private Result stoppedHere() {

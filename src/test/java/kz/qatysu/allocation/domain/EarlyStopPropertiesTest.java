@@ -107,7 +107,8 @@ class EarlyStopPropertiesTest {
     /**
      * The affordability screen (which may drop candidates without evaluating them, and tightens the bound on the
      * final cost) keeps every stop certified, whichever candidates it tracks, for uniform and weighted utilities; and
-     * a run stopped early, resumed, is exactly the full traced run: selection, cost, ties, purchases, funds.
+     * a run stopped early, continued for a few purchases or none and then resumed, is exactly the full traced run:
+     * selection, cost, ties, purchases, funds.
      */
     @Test
     void aScreenedRunStoppedEarlyAndResumedIsTheFullTracedRun() {
@@ -142,6 +143,9 @@ class EarlyStopPropertiesTest {
                     } else {
                         assertThat(full.scaledCost()).as(what).isGreaterThan(budget);
                     }
+                    // it may go on for a while first (as a step that finished before the others of its batch)
+                    int[] more = {random.nextInt(4)};
+                    workspace.continueWhile(() -> more[0]-- > 0);
                     MesEngine.Result rest = workspace.resume();
                     resumed++;
                     assertThat(rest.stoppedEarly()).as(what).isFalse();
