@@ -354,6 +354,8 @@ final class MesEngine {
         /** Whether the latest run stopped early and may be resumed; whether it has made its last purchase. */
         private boolean resumable;
         private boolean finished;
+        /** The result of a resumable run that {@link #continueWhile} took to its end. */
+        private Result completed;
         /** Smallest cost of a candidate found unaffordable (for good) in this run; Long.MAX_VALUE if none. */
         private long minDroppedCost;
         /** Counters of the last run: fast evaluations, exact fallbacks, exact evaluations of candidates. */
@@ -416,6 +418,7 @@ final class MesEngine {
             }
             resumable = false;
             finished = false;
+            completed = null;
             return proceed(stop);
         }
 
@@ -430,6 +433,11 @@ final class MesEngine {
             }
             resumable = false;
             screening = false; // what it found stays true; no later stop needs it
+            if (completed != null) {
+                Result result = completed;
+                completed = null;
+                return result;
+            }
             return proceed(null);
         }
 
@@ -443,8 +451,10 @@ final class MesEngine {
                 return;
             }
             screening = false;
-            while (goOn.getAsBoolean() && advance()) {
-                // one purchase at a time
+            while (completed == null && goOn.getAsBoolean()) {
+                if (!advance()) {
+                    completed = proceed(null); // the end: the explanations' figures too
+                }
             }
         }
 
