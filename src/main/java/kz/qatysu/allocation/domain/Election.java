@@ -9,6 +9,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 /**
  * An instance compiled for fast, exact computation: identical ballots merged into weighted groups, money scaled to
@@ -94,15 +95,23 @@ final class Election {
         long[] weights = new long[16];
         if (!withPoints) {
             // approval-like ballots: sorted int arrays, merged through a primitive open-addressing table
+            // (the ids of large rounds are looked up and sorted on all cores; merging stays in ballot order)
             ArrayMerger merger = new ArrayMerger();
-            for (Ballot ballot : instance.ballots()) {
-                List<String> listed = ballot.projectIds();
+            List<Ballot> ballots = instance.ballots();
+            int[][] sorted = new int[ballots.size()][];
+            IntStream.range(0, ballots.size()).parallel().forEach(b -> {
+                List<String> listed = ballots.get(b).projectIds();
                 int size = listed.size();
                 int[] ps = new int[size];
                 for (int i = 0; i < size; i++) {
                     ps[i] = index.get(listed.get(i));
                 }
                 Arrays.sort(ps);
+                sorted[b] = ps;
+            });
+            for (int b = 0; b < sorted.length; b++) {
+                int[] ps = sorted[b];
+                sorted[b] = null;
                 int group = merger.groupOf(ps, projectsOfGroup);
                 if (group == projectsOfGroup.size()) {
                     projectsOfGroup.add(ps);
