@@ -356,6 +356,8 @@ final class MesEngine {
         private boolean finished;
         /** The result of a resumable run that {@link #continueWhile} took to its end. */
         private Result completed;
+        /** Whether the current run's result is traced (asked for, or resumed: it is then returned and explained). */
+        private boolean explain;
         /** Smallest cost of a candidate found unaffordable (for good) in this run; Long.MAX_VALUE if none. */
         private long minDroppedCost;
         /** Counters of the last run: fast evaluations, exact fallbacks, exact evaluations of candidates. */
@@ -419,6 +421,7 @@ final class MesEngine {
             resumable = false;
             finished = false;
             completed = null;
+            explain = trace;
             return proceed(stop);
         }
 
@@ -433,6 +436,7 @@ final class MesEngine {
             }
             resumable = false;
             screening = false; // what it found stays true; no later stop needs it
+            explain = true;
             if (completed != null) {
                 Result result = completed;
                 completed = null;
@@ -451,6 +455,7 @@ final class MesEngine {
                 return;
             }
             screening = false;
+            explain = true;
             while (completed == null && goOn.getAsBoolean()) {
                 if (!advance()) {
                     completed = proceed(null); // the end: the explanations' figures too
@@ -471,7 +476,7 @@ final class MesEngine {
             for (int i = 0; i < upfront.length; i++) {
                 total = Math.addExact(total, election.scaledCost[upfront[i]]);
             }
-            Trace details = purchases != null ? new Trace(purchases, supporterFunds(selected, selectedCount)) : null;
+            Trace details = explain ? new Trace(purchases, supporterFunds(selected, selectedCount)) : null;
             return new Result(runEndowment, Arrays.copyOf(selected, selectedCount), total, unresolved, details);
         }
 
