@@ -269,6 +269,14 @@ final class MesEngine {
     record Purchase(int step, Rational maxPayment, long payingMax, long payingLess) {
     }
 
+    /** A purchase as recorded during a run: the largest payment still over the run's denominator at the time. */
+    private record Paid(int step, BigInteger maxPayment, BigInteger denominator, long payingMax, long payingLess) {
+
+        Purchase inMoney(Election election) {
+            return new Purchase(step, election.money(maxPayment, denominator), payingMax, payingLess);
+        }
+    }
+
     private record EntryKey(int level, long utility) {
     }
 
@@ -350,7 +358,7 @@ final class MesEngine {
         private int selectedCount;
         private long cost;
         private List<List<Integer>> unresolved;
-        private Map<Integer, Purchase> purchases;
+        private Map<Integer, Paid> purchases;
         /** Whether the latest run stopped early and may be resumed; whether it has made its last purchase. */
         private boolean resumable;
         private boolean finished;
@@ -415,7 +423,7 @@ final class MesEngine {
             for (int p : upfront) {
                 selected[selectedCount++] = p;
                 if (purchases != null) {
-                    purchases.put(p, new Purchase(selectedCount, Rational.ZERO, 0, 0));
+                    purchases.put(p, new Paid(selectedCount, BigInteger.ZERO, BigInteger.ONE, 0, 0));
                 }
             }
             resumable = false;
@@ -476,7 +484,12 @@ final class MesEngine {
             for (int i = 0; i < upfront.length; i++) {
                 total = Math.addExact(total, election.scaledCost[upfront[i]]);
             }
-            Trace details = explain ? new Trace(purchases, supporterFunds(selected, selectedCount)) : null;
+            Trace details = null;
+            if (explain) {
+                Map<Integer, Purchase> inMoney = new HashMap<>();
+                purchases.forEach((project, paid) -> inMoney.put(project, paid.inMoney(election)));
+                details = new Trace(inMoney, supporterFunds(selected, selectedCount));
+            }
             return new Result(runEndowment, Arrays.copyOf(selected, selectedCount), total, unresolved, details);
         }
 
@@ -491,7 +504,7 @@ final class MesEngine {
                 return false;
             }
             boolean trace = purchases != null;
-            Purchase purchase = buy(winner, selectedCount + 1, trace);
+            Paid purchase = buy(winner, selectedCount + 1, trace);
             selected[selectedCount++] = winner;
             cost = Math.addExact(cost, election.scaledCost[winner]);
             if (trace) {
@@ -1314,7 +1327,7 @@ final class MesEngine {
         }
 
         /** Charges the supporters of p for it and returns the purchase details when traced. */
-        private Purchase buy(int p, int step, boolean trace) {
+        private Paid buy(int p, int step, boolean trace) {
             BigInteger x = evalX[p];
             BigInteger den = evalDen[p];
             BigInteger gcd = x.gcd(den);
@@ -1339,7 +1352,7 @@ final class MesEngine {
          * One pass over p's supporters: the first group met at a level decides that level's fate (it pays all it
          * has and drops to level 0, or pays the payment and moves to one new lazy level), the others follow.
          */
-        private Purchase buyUniform(int p, int step, BigInteger payment, boolean trace) {
+        private Paid buyUniform(int p, int step, BigInteger payment, boolean trace) {
             int[] supporters = utilities.supporters()[p];
             ensureLevelCapacity(levelCount + supporters.length);
             long less = 0;
@@ -1405,7 +1418,7 @@ final class MesEngine {
             }
             raiseBudgetError(paymentApprox, paymentError);
             compactIfNeeded();
-            return trace ? new Purchase(step, election.money(payment, denominator), full, less) : null;
+            return trace ? new Paid(step, payment, denominator, full, less) : null;
         }
 
         /**
@@ -1419,7 +1432,7 @@ final class MesEngine {
                     * (1 + 0x1p-50);
         }
 
-        private Purchase buyWeighted(int p, int step, BigInteger unitPayment, boolean trace) {
+        private Paid buyWeighted(int p, int step, BigInteger unitPayment, boolean trace) {
             collectEntries(p);
             ensureLevelCapacity(levelCount + entryCount);
             int[] target = new int[entryCount];
@@ -1471,7 +1484,7 @@ final class MesEngine {
             }
             raiseBudgetError(maxShareApprox, maxShareApprox * (2 * FloatBounds.REL));
             compactIfNeeded();
-            return trace ? new Purchase(step, election.money(maxPaid, denominator), full, less) : null;
+            return trace ? new Paid(step, maxPaid, denominator, full, less) : null;
         }
 
         private void ensureLevelCapacity(int needed) {
