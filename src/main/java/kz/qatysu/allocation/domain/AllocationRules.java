@@ -301,8 +301,9 @@ public final class AllocationRules {
                                  MesEngine.Result previous, MesEngine.EarlyStop stop) {
         int parallelism = engine.election.groupCount >= 500
                 ? Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors())) : 1;
+        // the spare workspace is only needed to resume a step stopped early
         List<MesEngine.Workspace> pool = new ArrayList<>();
-        for (int i = 0; i <= parallelism; i++) {
+        for (int i = 0; i < parallelism + (stop != null ? 1 : 0); i++) {
             pool.add(engine.newWorkspace());
         }
         MesEngine.Workspace previousRun = null; // the workspace holding `previous`, if it is one of our runs
@@ -344,7 +345,7 @@ public final class AllocationRules {
                     return new Search(previous, runs, endowmentAt.apply(0));
                 }
                 previous = result;
-                previousRun = workspaces.get(i);
+                previousRun = result.stoppedEarly() ? workspaces.get(i) : null; // kept only to be resumed
                 step++;
             }
         }
