@@ -118,9 +118,17 @@ public final class VotingRoundFixture {
         return new TestRound(round.getId(), ids.subList(0, costs.length), ids.get(costs.length));
     }
 
-    /** A new citizen with a synthetic IIN living in the territory: born in the 1800s, or on that day if later. */
+    /**
+     * A new citizen with a synthetic IIN living in the territory: born in the 1800s, or on that day if later. A day
+     * has only a few thousand IINs and the test database keeps the citizens of earlier runs, so an IIN already taken
+     * is drawn again.
+     */
     public static Citizen citizen(EntityManager em, String kato, LocalDate birth) {
-        String iin = birth.getYear() < 1900 ? SyntheticIins.next() : SyntheticIins.bornOn(birth);
+        String iin;
+        do {
+            iin = birth.getYear() < 1900 ? SyntheticIins.next() : SyntheticIins.bornOn(birth);
+        } while (!em.createNamedQuery("Citizen.findByIin", Citizen.class).setParameter("iin", iin)
+                .getResultList().isEmpty());
         Territory residence = em.find(Territory.class, kato);
         Citizen c = Citizen.register(Iin.parse(iin, LocalDate.now(ZONE)), new PersonName("Сынақов", "Сынақ", null),
                 residence, Instant.now());
